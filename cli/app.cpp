@@ -1,0 +1,127 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "parplan/discover.hpp"
+#include "parplan/error.hpp"
+#include "parplan/output.hpp"
+
+namespace parplan::cli {
+
+namespace {
+
+std::optional<std::string> env(const char* name) {
+  const char* value = std::getenv(name);
+  if (!value || !*value) return std::nullopt;
+  return std::string(value);
+}
+
+void print_error(const std::string& message) { std::cerr << "parplan: error: " << message << '\n'; }
+
+}  // namespace
+
+std::string Context::plan_directory() const {
+  return discover_plan_directory(plan_option, env("PARPLAN_PLAN"),
+                                 std::filesystem::current_path().string());
+}
+
+std::optional<Plan> Context::load_valid_plan() const {
+  LoadResult result = load_plan(plan_directory(), load_options());
+  if (result.ok()) return std::move(result.plan);
+  std::string text;
+  for (const Diagnostic& d : result.diagnostics)
+    if (d.severity == Severity::error) text += format_text(d) + '\n';
+  std::cerr << text
+            << fmt::format("parplan: {} has {} error(s); fix them first (parplan validate)\n",
+                           result.plan.directory, count(result.diagnostics, Severity::error));
+  return std::nullopt;
+}
+
+bool Context::color(int fd) const {
+  if (color_option == "always") return true;
+  if (color_option == "never") return false;
+  if (env("NO_COLOR")) return false;
+  if (auto term = env("TERM"); term && *term == "dumb") return false;
+  return ::isatty(fd) == 1;
+}
+
+std::optional<std::size_t> Context::terminal_width(int fd) {
+  if (::isatty(fd) != 1) return std::nullopt;
+  struct winsize ws {};
+  if (::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (auto columns = env("COLUMNS")) {
+    char* end = nullptr;
+    unsigned long n = std::strtoul(columns->c_str(), &end, 10);
+    if (*end == '\0' && n > 0) return n;
+  }
+  return 80;
+}
+
+YearMonth Context::today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1};
+}
+
+int run(int argc, char** argv) {
+  Context ctx;
+  CLI::App app{
+      "parplan: keep an administrative-reform plan in YAML and ask it what is due, "
+      "what is late and what changed.",
+      "parplan"};
+  app.set_version_flag("--version", "parplan 0.1.0");
+  app.require_subcommand(1);
+  // Global options may also follow the subcommand: `parplan validate --plan data`.
+  app.fallthrough();
+  app.add_option("--plan", ctx.plan_option,
+                 "Plan directory (default: $PARPLAN_PLAN, else the nearest directory upward "
+                 "holding plan.yaml or data/plan.yaml)")
+      ->type_name("DIR");
+  app.add_option("--max-file-size", ctx.max_file_size,
+                 "Refuse plan files larger than this (default 16MiB)")
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("SIZE");
+  app.add_option("--color", ctx.color_option,
+                 "Colour output: auto (on a terminal, unless "
+                 "NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+  app.footer("Run 'parplan COMMAND --help' for the options of a command.");
+
+  register_validate(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    write_stdout(app.help());
+    return exit_ok;
+  } catch (const CLI::CallForAllHelp&) {
+    write_stdout(app.help("", CLI::AppFormatMode::All));
+    return exit_ok;
+  } catch (const CLI::CallForVersion&) {
+    write_stdout(app.version() + "\n");
+    return exit_ok;
+  } catch (const CLI::ParseError& e) {
+    // CLI11's own exit codes (100+) would mean nothing to a script: every usage error is 2.
+    print_error(e.what());
+    std::cerr << "Run 'parplan --help' for usage.\n";
+    return exit_trouble;
+  } catch (const Error& e) {
+    print_error(e.what());
+    return exit_trouble;
+  } catch (const std::exception& e) {
+    print_error(std::string("unexpected failure: ") + e.what());
+    return exit_trouble;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace parplan::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "parplan/calendar.hpp"
+#include "parplan/loader.hpp"
+
+namespace parplan::cli {
+
+// Exit codes every command shares: 0 ok, 1 plan problems (or a requested failure such as
+// --fail-on-overdue), 2 usage, I/O or git trouble.
+enum ExitCode { exit_ok = 0, exit_problems = 1, exit_trouble = 2 };
+
+// What all subcommands share: the global options and the way they reach the plan and terminal.
+class Context {
+ public:
+  std::optional<std::string> plan_option;
+  std::uint64_t max_file_size = LoadOptions{}.max_file_size;
+  std::string color_option = "auto";
+  int exit_code = exit_ok;
+
+  [[nodiscard]] LoadOptions load_options() const { return {max_file_size}; }
+  // The plan directory: --plan, $PARPLAN_PLAN, or the nearest one upward (throws Error).
+  [[nodiscard]] std::string plan_directory() const;
+  // Loads the plan; when it has errors, prints them as `validate` does and returns nullopt
+  // (the caller exits 1).
+  std::optional<Plan> load_valid_plan() const;
+  // Colour for a stream: --color, then NO_COLOR, then whether it is a terminal.
+  [[nodiscard]] bool color(int fd) const;
+  // Columns of the terminal on fd, or nullopt when it is not one (output is piped).
+  [[nodiscard]] static std::optional<std::size_t> terminal_width(int fd);
+  // The wall clock is read here and nowhere in the library.
+  [[nodiscard]] static YearMonth today();
+};
+
+// Each subcommand lives in its own cmd_<name>.cpp and registers itself here.
+void register_validate(CLI::App& app, Context& ctx);
+
+int run(int argc, char** argv);
+
+}  // namespace parplan::cli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parplan/diagnostic.hpp"
+#include "parplan/model.hpp"
+
+namespace parplan {
+
+struct LoadOptions {
+  // Files larger than this are refused before parsing. 16 MiB admits field files of ~40,000
+  // activities while keeping a hostile file from costing more than a few hundred MB.
+  std::uint64_t max_file_size = 16 * 1024 * 1024;
+};
+
+struct LoadResult {
+  Plan plan;  // as much of the plan as could be read; trust it only when !has_errors()
+  std::vector<Diagnostic> diagnostics;
+
+  [[nodiscard]] bool ok() const { return !parplan::has_errors(diagnostics); }
+};
+
+// Loads and checks the plan in `directory` (plan.yaml plus every other *.yaml / *.yml file).
+// Problems in the plan are returned as diagnostics; a directory that cannot be read at all throws
+// parplan::Error. Paths in diagnostics start with `directory` exactly as given.
+LoadResult load_plan(const std::string& directory, const LoadOptions& options = {});
+
+// Loads a plan from in-memory files (name -> content), for git revisions and tests. `plan.yaml`
+// must be among them; diagnostics name files as `directory/name`.
+struct SourceFile {
+  std::string name;
+  std::string content;
+};
+LoadResult load_plan_from_sources(const std::string& directory, std::vector<SourceFile> files,
+                                  const LoadOptions& options = {});
+
+}  // namespace parplan
