@@ -1,0 +1,93 @@
+#include "selection.hpp"
+
+#include <fmt/format.h>
+
+#include "parplan/error.hpp"
+
+namespace parplan::cli {
+
+void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_date,
+                           bool with_status) {
+  if (with_date) {
+    auto* month = cmd->add_option("--month", options.month,
+                                  "As of month N (1-12) of the plan year")
+                      ->type_name("N");
+    auto* as_of = cmd->add_option("--as-of", options.as_of,
+                                  "As of YYYY-MM or YYYY-MM-DD (default: today)")
+                      ->type_name("DATE");
+    month->excludes(as_of);
+    cmd->add_option("--within", options.within,
+                    "Upcoming: ends within the next K months (default 1)")
+        ->check(CLI::Range(0, 120))
+        ->type_name("K");
+  }
+  cmd->add_option("--owner", options.owner,
+                  "Owner id, name or alias; case and accents are ignored (\"noi vu\" finds Sở Nội "
+                  "vụ), a part is enough")
+      ->type_name("X");
+  cmd->add_option("--role", options.role, "Which owners --owner matches: lead (default), support, any")
+      ->check(CLI::IsMember({"lead", "support", "any"}))
+      ->type_name("ROLE");
+  cmd->add_option("--field", options.field, "Field id (III) or part of its title")
+      ->type_name("F");
+  if (with_status)
+    cmd->add_option("--status", options.status,
+                    "Only activities with this status: planned, in-progress, done, cancelled")
+        ->check(CLI::IsMember({"planned", "in-progress", "done", "cancelled"}))
+        ->type_name("S");
+}
+
+Selection resolve_selection(const Plan& plan, const SelectionOptions& options, YearMonth today) {
+  Selection selection;
+  if (options.month) {
+    if (*options.month < 1 || *options.month > 12)
+      throw Error(fmt::format("--month {} is not a month; give 1 to 12", *options.month));
+    selection.as_of = {plan.info.year, *options.month};
+  } else if (options.as_of) {
+    auto parsed = parse_as_of(*options.as_of);
+    if (!parsed)
+      throw Error(fmt::format("--as-of '{}' is not a date; give YYYY-MM or YYYY-MM-DD",
+                              *options.as_of));
+    selection.as_of = *parsed;
+  } else {
+    selection.as_of = today;
+  }
+
+  selection.filter.role = parse_role(options.role).value_or(Role::lead);
+  if (options.owner) {
+    auto owners = match_owners(plan, *options.owner);
+    if (owners.empty()) {
+      std::string message = fmt::format("no owner matches '{}'; closest:", *options.owner);
+      for (const Owner* o : closest_owners(plan, *options.owner, 3))
+        message += fmt::format(" {} ({}),", o->id, o->name);
+      message.back() = '.';
+      throw Error(message);
+    }
+    std::set<std::string> ids;
+    std::string names;
+    for (const Owner* o : owners) {
+      ids.insert(o->id);
+      names += (names.empty() ? "" : ", ") + o->name;
+    }
+    if (owners.size() > 1)
+      selection.notes.push_back(fmt::format("--owner '{}' matches {} owners: {}", *options.owner,
+                                            owners.size(), names));
+    selection.filter.owners = std::move(ids);
+  }
+  if (options.field) {
+    auto fields = match_fields(plan, *options.field);
+    if (fields.empty()) {
+      std::string message = fmt::format("no field matches '{}'; fields:", *options.field);
+      for (const Field& f : plan.fields) message += fmt::format(" {} ({}),", f.id, f.title);
+      message.back() = '.';
+      throw Error(message);
+    }
+    std::set<std::string> ids;
+    for (const Field* f : fields) ids.insert(f->id);
+    selection.filter.fields = std::move(ids);
+  }
+  if (options.status) selection.filter.status = parse_status(*options.status);
+  return selection;
+}
+
+}  // namespace parplan::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+// The as-of date and the filters that due, list and report share: one set of options, one
+// resolution, one set of messages.
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parplan/agenda.hpp"
+#include "parplan/query.hpp"
+
+namespace parplan::cli {
+
+struct SelectionOptions {
+  std::optional<int> month;
+  std::optional<std::string> as_of;
+  int within = 1;
+  std::optional<std::string> owner;
+  std::string role = "lead";
+  std::optional<std::string> field;
+  std::optional<std::string> status;
+};
+
+// Adds --month/--as-of/--within (when `with_date`), --owner/--role/--field (always) and
+// --status (when `with_status`).
+void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_date,
+                           bool with_status);
+
+struct Selection {
+  YearMonth as_of;
+  Filter filter;
+  // Human notes for stderr, e.g. which owners "--owner noi vu" matched.
+  std::vector<std::string> notes;
+};
+
+// Resolves the options against a loaded plan. Throws parplan::Error (exit 2) with a message that
+// says what is accepted: a month outside 1-12, a malformed date, an owner matching nothing (with
+// the closest owners), a field matching nothing.
+Selection resolve_selection(const Plan& plan, const SelectionOptions& options, YearMonth today);
+
+}  // namespace parplan::cli

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <vector>
+
+#include "parplan/calendar.hpp"
+#include "parplan/model.hpp"
+#include "parplan/query.hpp"
+
+namespace parplan {
+
+// Where the as-of month lies relative to the plan year.
+enum class Period { before_plan_year, in_plan_year, after_plan_year };
+
+struct AgendaItem {
+  const Activity* activity = nullptr;
+  int months_late = 0;  // overdue items only
+};
+
+// What an as-of month means for a plan, at month granularity: an activity with end 6 is due by
+// the end of June, overdue from July on. Lists are in plan order.
+struct Agenda {
+  YearMonth as_of;
+  int within = 1;
+  Period period = Period::in_plan_year;
+
+  std::vector<AgendaItem> overdue;   // unfinished, end before the as-of month
+  std::vector<AgendaItem> due;       // unfinished, end in the as-of month
+  std::vector<AgendaItem> upcoming;  // unfinished, end within the next `within` months
+  std::vector<AgendaItem> starting;  // unfinished, start in the as-of month
+  std::vector<AgendaItem> waiting;   // unfinished, waiting for an event, no months yet
+
+  std::size_t total = 0;  // activities that passed the filter
+  std::size_t done = 0;
+  std::size_t cancelled = 0;
+  std::size_t in_progress = 0;
+  std::size_t planned = 0;
+  std::size_t ongoing = 0;   // schedule: ongoing, never overdue
+  std::size_t external = 0;  // per: an external timetable
+  std::size_t unknown = 0;   // no schedule at all
+};
+
+// `as_of` comes from the caller (the CLI reads the clock; the library never does).
+Agenda build_agenda(const Plan& plan, const Filter& filter, YearMonth as_of, int within);
+
+}  // namespace parplan

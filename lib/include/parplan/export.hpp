@@ -1,0 +1,33 @@
+#pragma once
+
+// Machine-readable forms shared by every command that exports activities (list, due, diff), so
+// a script sees one shape everywhere.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parplan/model.hpp"
+
+namespace parplan {
+
+// The activity object of `parplan list --format json`: id, field, task, title, result, output,
+// lead/support as [{"id","name"}], schedule, start/end (month numbers, "YYYY-MM" outside the plan
+// year, or null), after, per, status, completed, progress, note, file, line.
+nlohmann::json activity_json(const Plan& plan, const Activity& activity);
+
+// A month as JSON: the month number inside the plan year, "YYYY-MM" outside it, null if absent.
+nlohmann::json month_json(const std::optional<YearMonth>& month, int plan_year);
+
+// The CSV columns matching activity_json, and one row of them.
+std::vector<std::string> activity_csv_header();
+std::vector<std::string> activity_csv_row(const Plan& plan, const Activity& activity);
+
+// One RFC 4180 record (fields quoted when needed, CRLF terminated).
+std::string csv_record(const std::vector<std::string>& fields);
+
+// UTF-8 byte order mark: Excel needs it to read a CSV file as UTF-8.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+}  // namespace parplan

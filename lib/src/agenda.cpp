@@ -1,0 +1,48 @@
+#include "parplan/agenda.hpp"
+
+namespace parplan {
+
+Agenda build_agenda(const Plan& plan, const Filter& filter, YearMonth as_of, int within) {
+  Agenda agenda;
+  agenda.as_of = as_of;
+  agenda.within = within;
+  if (as_of.year < plan.info.year)
+    agenda.period = Period::before_plan_year;
+  else if (as_of.year > plan.info.year)
+    agenda.period = Period::after_plan_year;
+
+  const int now = as_of.serial();
+  for (const Field& field : plan.fields)
+    for (const Task& task : field.tasks)
+      for (const Activity& a : task.activities) {
+        if (!filter.matches(a)) continue;
+        ++agenda.total;
+        switch (a.status) {
+          case Status::done: ++agenda.done; break;
+          case Status::cancelled: ++agenda.cancelled; break;
+          case Status::in_progress: ++agenda.in_progress; break;
+          case Status::planned: ++agenda.planned; break;
+        }
+        switch (a.schedule) {
+          case ScheduleKind::ongoing: ++agenda.ongoing; break;
+          case ScheduleKind::external: ++agenda.external; break;
+          case ScheduleKind::unknown: ++agenda.unknown; break;
+          case ScheduleKind::after_event:
+            if (!a.finished()) agenda.waiting.push_back({&a, 0});
+            break;
+          case ScheduleKind::months: break;
+        }
+        if (a.finished() || !a.dated()) continue;
+        const int end = a.end->serial();
+        if (end < now)
+          agenda.overdue.push_back({&a, now - end});
+        else if (end == now)
+          agenda.due.push_back({&a, 0});
+        else if (end - now <= within)
+          agenda.upcoming.push_back({&a, 0});
+        if (a.start && a.start->serial() == now) agenda.starting.push_back({&a, 0});
+      }
+  return agenda;
+}
+
+}  // namespace parplan

@@ -1,0 +1,114 @@
+#include "parplan/export.hpp"
+
+namespace parplan {
+
+namespace {
+
+nlohmann::json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
+
+nlohmann::json owners_json(const Plan& plan, const std::vector<std::string>& ids) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const std::string& id : ids) list.push_back({{"id", id}, {"name", plan.owner_name(id)}});
+  return list;
+}
+
+std::string month_text(const std::optional<YearMonth>& month, int plan_year) {
+  return month ? plan_month_label(*month, plan_year) : std::string();
+}
+
+std::string join_names(const Plan& plan, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    if (!out.empty()) out += "; ";
+    out += plan.owner_name(id);
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json month_json(const std::optional<YearMonth>& month, int plan_year) {
+  if (!month) return nullptr;
+  if (month->year == plan_year) return month->month;
+  return to_string(*month);
+}
+
+nlohmann::json activity_json(const Plan& plan, const Activity& a) {
+  const int year = plan.info.year;
+  nlohmann::json j;
+  j["id"] = a.id;
+  j["field"] = a.field;
+  j["task"] = a.task;
+  j["title"] = a.title;
+  j["result"] = text_or_null(a.result);
+  j["output"] = text_or_null(a.output);
+  j["lead"] = owners_json(plan, a.lead);
+  j["support"] = owners_json(plan, a.support);
+  j["schedule"] = to_string(a.schedule);
+  j["start"] = month_json(a.start, year);
+  j["end"] = month_json(a.end, year);
+  j["after"] = text_or_null(a.after);
+  j["per"] = text_or_null(a.per);
+  j["status"] = to_string(a.status);
+  j["completed"] = month_json(a.completed, year);
+  j["progress"] = a.progress ? nlohmann::json(*a.progress) : nlohmann::json(nullptr);
+  j["note"] = text_or_null(a.note);
+  j["file"] = a.location.file;
+  j["line"] = a.location.line;
+  return j;
+}
+
+std::vector<std::string> activity_csv_header() {
+  return {"id",    "field", "task",      "title",    "result", "output", "lead",
+          "support", "schedule", "start", "end",   "after",    "per",    "status",
+          "completed", "progress", "note", "file", "line"};
+}
+
+std::vector<std::string> activity_csv_row(const Plan& plan, const Activity& a) {
+  const int year = plan.info.year;
+  return {a.id,
+          a.field,
+          a.task,
+          a.title,
+          a.result,
+          a.output,
+          join_names(plan, a.lead),
+          join_names(plan, a.support),
+          to_string(a.schedule),
+          month_text(a.start, year),
+          month_text(a.end, year),
+          a.after,
+          a.per,
+          to_string(a.status),
+          month_text(a.completed, year),
+          a.progress ? std::to_string(*a.progress) : std::string(),
+          a.note,
+          a.location.file,
+          std::to_string(a.location.line)};
+}
+
+std::string csv_record(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += ',';
+    const std::string& f = fields[i];
+    bool quote = f.find_first_of(",\"\r\n") != std::string::npos ||
+                 (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+    if (!quote) {
+      out += f;
+      continue;
+    }
+    out += '"';
+    for (char c : f) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += "\r\n";
+  return out;
+}
+
+}  // namespace parplan

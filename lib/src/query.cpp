@@ -1,0 +1,139 @@
+#include "parplan/query.hpp"
+
+#include <algorithm>
+
+#include "parplan/suggest.hpp"
+#include "parplan/unicode.hpp"
+
+namespace parplan {
+
+std::optional<Role> parse_role(std::string_view text) {
+  if (text == "lead") return Role::lead;
+  if (text == "support") return Role::support;
+  if (text == "any") return Role::any;
+  return std::nullopt;
+}
+
+namespace {
+
+std::vector<std::string> owner_keys(const Owner& owner) {
+  std::vector<std::string> keys = {unicode::fold(owner.id), unicode::fold(owner.name)};
+  for (const std::string& alias : owner.aliases) keys.push_back(unicode::fold(alias));
+  return keys;
+}
+
+}  // namespace
+
+std::vector<const Owner*> match_owners(const Plan& plan, std::string_view query) {
+  std::string needle = unicode::fold(query);
+  std::vector<const Owner*> found;
+  if (needle.empty()) return found;
+  for (const Owner& owner : plan.owners) {
+    auto keys = owner_keys(owner);
+    if (std::any_of(keys.begin(), keys.end(),
+                    [&](const std::string& k) { return k.find(needle) != std::string::npos; }))
+      found.push_back(&owner);
+  }
+  return found;
+}
+
+std::vector<const Owner*> closest_owners(const Plan& plan, std::string_view query, std::size_t n) {
+  std::string needle = unicode::fold(query);
+  std::vector<std::pair<std::size_t, const Owner*>> scored;
+  for (const Owner& owner : plan.owners) {
+    std::size_t best = std::string::npos;
+    for (const std::string& key : owner_keys(owner)) {
+      // Compare against every window of the key as long as the query, so a short query is
+      // measured against the closest part of a long name.
+      std::size_t width = std::min(needle.size(), key.size());
+      for (std::size_t i = 0; i + width <= key.size(); ++i)
+        best = std::min(best, edit_distance(needle, std::string_view(key).substr(i, width)));
+      best = std::min(best, edit_distance(needle, key));
+    }
+    scored.emplace_back(best, &owner);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<const Owner*> out;
+  for (std::size_t i = 0; i < scored.size() && i < n; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+std::vector<const Field*> match_fields(const Plan& plan, std::string_view query) {
+  std::string needle = unicode::fold(query);
+  std::vector<const Field*> found;
+  if (needle.empty()) return found;
+  for (const Field& field : plan.fields)
+    if (unicode::fold(field.id) == needle) return {&field};
+  for (const Field& field : plan.fields)
+    if (unicode::fold(field.title).find(needle) != std::string::npos) found.push_back(&field);
+  return found;
+}
+
+bool Filter::matches(const Activity& activity) const {
+  if (status && activity.status != *status) return false;
+  if (fields && !fields->contains(activity.field)) return false;
+  if (!owners) return true;
+  auto any_in = [&](const std::vector<std::string>& ids) {
+    return std::any_of(ids.begin(), ids.end(),
+                       [&](const std::string& id) { return owners->contains(id); });
+  };
+  switch (role) {
+    case Role::lead: return any_in(activity.lead);
+    case Role::support: return any_in(activity.support);
+    case Role::any: return any_in(activity.lead) || any_in(activity.support);
+  }
+  return false;
+}
+
+namespace {
+
+std::optional<int> roman_value(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  auto digit = [](char c) {
+    switch (c) {
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      case 'C': return 100;
+      default: return 0;
+    }
+  };
+  int total = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    int v = digit(s[i]);
+    if (v == 0) return std::nullopt;
+    int next = i + 1 < s.size() ? digit(s[i + 1]) : 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+std::optional<long> number_value(std::string_view s) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string_view::npos)
+    return std::nullopt;
+  return std::stol(std::string(s));
+}
+
+}  // namespace
+
+bool id_less(std::string_view a, std::string_view b) {
+  while (true) {
+    std::size_t da = a.find('.'), db = b.find('.');
+    std::string_view sa = a.substr(0, da), sb = b.substr(0, db);
+    if (sa != sb) {
+      if (auto na = number_value(sa), nb = number_value(sb); na && nb && *na != *nb)
+        return *na < *nb;
+      if (auto ra = roman_value(sa), rb = roman_value(sb); ra && rb && *ra != *rb)
+        return *ra < *rb;
+      return sa < sb;
+    }
+    if (da == std::string_view::npos || db == std::string_view::npos)
+      return da == std::string_view::npos && db != std::string_view::npos;
+    a.remove_prefix(da + 1);
+    b.remove_prefix(db + 1);
+  }
+}
+
+}  // namespace parplan
