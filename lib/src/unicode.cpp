@@ -54,8 +54,35 @@ int char_width(utf8proc_int32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// True when every code point is one that NFC leaves alone and that nothing composes with: below
+// U+0300 (before the combining marks), precomposed Latin Extended Additional (U+1E00-U+1EFF,
+// where Vietnamese letters like ộ live) or general punctuation. Text typed in NFC Vietnamese
+// always passes, so utf8proc's costly normalisation runs only on text that may need it.
+bool surely_nfc(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(bytes(text.substr(pos)),
+                                            static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (len <= 0) return false;
+    if (!(cp < 0x300 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2000 && cp <= 0x206F)))
+      return false;
+    pos += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string nfc(std::string_view text) {
-  if (is_ascii(text)) return std::string(text);
+  if (surely_nfc(text)) return std::string(text);
   return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 

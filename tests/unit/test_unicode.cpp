@@ -35,3 +35,10 @@ TEST_CASE("unicode: find_invalid_utf8 locates the first bad byte") {
   CHECK(find_invalid_utf8("ab\xC3(") == 2u);
   CHECK(find_invalid_utf8("a\xC0\xAF") == 1u);  // overlong '/'
 }
+
+TEST_CASE("unicode: nfc leaves composed text alone and composes everything else") {
+  CHECK(nfc("Cải cách hành chính – “đợt 1”…") == "Cải cách hành chính – “đợt 1”…");
+  CHECK(nfc("A\xCC\x8A") == "Å");                  // A + combining ring, outside the fast path
+  CHECK(nfc("\xE2\x84\xAB") == "Å");               // ANGSTROM SIGN is a singleton decomposition
+  CHECK(nfc("\xE1\x84\x80\xE1\x85\xA1") == "가");  // Hangul jamo compose without marks
+}
