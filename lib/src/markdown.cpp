@@ -10,6 +10,8 @@ std::string escape(std::string_view text) {
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
       case '|': case '&': case '#': case '~': case '!':
+      // pandoc's Markdown also reads ^superscript^ and $math$.
+      case '^': case '$':
         out += '\\';
         out += c;
         break;

@@ -1,0 +1,86 @@
+#include <fmt/format.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "app.hpp"
+#include "parplan/error.hpp"
+#include "parplan/output.hpp"
+#include "parplan/report.hpp"
+#include "selection.hpp"
+
+namespace parplan::cli {
+
+namespace {
+
+struct ReportCliOptions {
+  SelectionOptions selection;
+  std::optional<std::string> lang;
+  std::optional<std::string> output;
+  bool stamp = false;
+};
+
+// The wall clock, read here and only with --stamp, so reports stay byte-identical without it.
+std::string now_stamp() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  char text[64];
+  if (std::strftime(text, sizeof text, "%Y-%m-%d %H:%M %z", &local) == 0)
+    throw Error("cannot format the current time");
+  return text;
+}
+
+void run_report(Context& ctx, const ReportCliOptions& options) {
+  std::optional<Plan> plan = ctx.load_valid_plan();
+  if (!plan) {
+    ctx.exit_code = exit_problems;
+    return;
+  }
+  Selection selection = resolve_selection(*plan, options.selection, Context::today());
+  for (const std::string& note : selection.notes) std::cerr << "parplan: " << note << '\n';
+
+  ReportOptions report;
+  // --lang, then the plan's `language:`, then English.
+  report.language =
+      i18n::parse_language(options.lang.value_or(plan->info.language)).value_or(i18n::Language::en);
+  report.as_of = selection.as_of;
+  report.within = options.selection.within;
+  report.filter = std::move(selection.filter);
+  if (options.stamp) report.generated = now_stamp();
+
+  std::string markdown = render_report(*plan, report);
+  if (options.output)
+    write_file_atomically(*options.output, markdown);
+  else
+    write_stdout(markdown);
+}
+
+}  // namespace
+
+void register_report(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<ReportCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "report", "Write the Markdown progress report: summary, tables, late work, Gantt chart");
+  add_selection_options(cmd, options->selection, true, false);
+  cmd->add_option("--lang", options->lang,
+                  "Language of the report: vi or en (default: the plan's language:, else en)")
+      ->check(CLI::IsMember({"vi", "en"}))
+      ->type_name("LANG");
+  cmd->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically: the old content survives any failure) instead of "
+                  "stdout")
+      ->type_name("FILE");
+  cmd->add_flag("--stamp", options->stamp,
+                "Add the generation time (without it, the same inputs give the same bytes)");
+  cmd->footer(
+      "The as-of month and the filters mean what they mean for `parplan due`.\n"
+      "Exit status: 0 written, 1 the plan has errors, 2 usage or I/O trouble.\n\n"
+      "Examples:\n"
+      "  parplan report --month 6 --lang vi -o report.md\n"
+      "  parplan report -o report.md && pandoc report.md -o report.docx\n"
+      "  parplan report --owner \"noi vu\" --within 2");
+  cmd->callback([&ctx, options] { run_report(ctx, *options); });
+}
+
+}  // namespace parplan::cli

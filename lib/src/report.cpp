@@ -1,0 +1,429 @@
+#include "parplan/report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "parplan/agenda.hpp"
+#include "parplan/markdown.hpp"
+#include "parplan/mermaid.hpp"
+
+namespace parplan {
+
+namespace {
+
+using fmt::arg;
+
+constexpr std::string_view no_value = "—";
+constexpr std::size_t bar_cells = 10;
+constexpr std::size_t section_width = 40;
+
+// Rounded half up, in integers so every platform prints the same digits.
+int rounded_share(std::size_t part, std::size_t whole) {
+  return static_cast<int>((200 * part + whole) / (2 * whole));
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+  if (whole == 0) return std::string(no_value);
+  return fmt::format("{}%", rounded_share(part, whole));
+}
+
+// Counts for one row of the by-field and by-owner tables.
+struct Tally {
+  std::size_t activities = 0;
+  std::size_t done = 0;
+  std::size_t overdue = 0;
+  std::size_t due = 0;
+  std::size_t progress_sum = 0;  // percent points over the measured activities
+  std::size_t measured = 0;      // activities with months, not cancelled
+
+  [[nodiscard]] std::string bar() const {
+    if (measured == 0) return std::string(no_value);
+    const int pct = rounded_share(progress_sum, measured * 100);
+    const auto filled = static_cast<std::size_t>((pct * static_cast<int>(bar_cells) + 50) / 100);
+    std::string out;
+    for (std::size_t i = 0; i < bar_cells; ++i) out += i < filled ? "█" : "░";
+    return fmt::format("{} {}%", out, pct);
+  }
+};
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+class ReportWriter {
+ public:
+  ReportWriter(const Plan& plan, const ReportOptions& options)
+      : plan_(plan),
+        options_(options),
+        tr_(options.language),
+        agenda_(build_agenda(plan, options.filter, options.as_of, options.within)) {
+    for (const Activity* a : plan.activities())
+      if (options.filter.matches(*a)) selected_.push_back(a);
+    for (const AgendaItem& item : agenda_.overdue) overdue_.insert(item.activity);
+    for (const AgendaItem& item : agenda_.due) due_.insert(item.activity);
+  }
+
+  std::string write() {
+    title();
+    summary();
+    by_field();
+    by_owner();
+    overdue();
+    due();
+    upcoming();
+    waiting();
+    unscheduled();
+    gantt();
+    changes();
+    return std::move(out_);
+  }
+
+ private:
+  void heading(const std::string& text) { out_ += "## " + text + "\n\n"; }
+  void paragraph(const std::string& text) { out_ += text + "\n\n"; }
+  void table(const std::vector<std::string>& header,
+             const std::vector<std::vector<std::string>>& rows,
+             const std::vector<bool>& right = {}) {
+    if (rows.empty()) {
+      paragraph(std::string(tr_.text("none")));
+      return;
+    }
+    out_ += markdown::table(header, rows, right) + "\n";
+  }
+
+  [[nodiscard]] std::string month(const std::optional<YearMonth>& ym) const {
+    return ym ? tr_.month(*ym) : std::string(no_value);
+  }
+
+  [[nodiscard]] std::string leads(const Activity& a) const {
+    std::vector<std::string> names;
+    for (const std::string& id : a.lead) names.push_back(plan_.owner_name(id));
+    // Owner names contain commas ("Các cơ quan, đơn vị có liên quan").
+    return names.empty() ? std::string(no_value) : join(names, "; ");
+  }
+
+  [[nodiscard]] std::string status_name(Status s) const {
+    switch (s) {
+      case Status::planned:
+        return std::string(tr_.text("status.planned"));
+      case Status::in_progress:
+        return std::string(tr_.text("status.in_progress"));
+      case Status::done:
+        return std::string(tr_.text("status.done"));
+      case Status::cancelled:
+        return std::string(tr_.text("status.cancelled"));
+    }
+    return {};
+  }
+
+  [[nodiscard]] std::string status(const Activity& a) const {
+    std::string text = status_name(a.status);
+    if (a.progress && !a.finished()) text += fmt::format(", {}%", *a.progress);
+    return text;
+  }
+
+  void title() {
+    out_ += "# " +
+            tr_.format("title", arg("plan", markdown::escape(plan_.info.title)),
+                       arg("month", tr_.month(options_.as_of))) +
+            "\n\n";
+    std::string source = plan_.info.issued_by;
+    while (!source.empty() && (source.back() == '.' || source.back() == ' ')) source.pop_back();
+    std::string origin = source.empty()
+                             ? tr_.format("origin.no_source", arg("year", plan_.info.year))
+                             : tr_.format("origin", arg("year", plan_.info.year),
+                                          arg("source", markdown::escape(source)));
+    std::vector<std::string> lines = {origin};
+    if (agenda_.period != Period::in_plan_year)
+      lines.push_back(tr_.format("out_of_year", arg("year", plan_.info.year)));
+    if (auto items = selection(); !items.empty())
+      lines.push_back(tr_.format("selection", arg("items", join(items, "; "))));
+    if (options_.generated)
+      lines.push_back(tr_.format("stamp", arg("time", markdown::escape(*options_.generated))));
+    // Separate paragraphs: a Markdown line break would need trailing spaces or a backslash.
+    for (const std::string& line : lines) paragraph(line);
+  }
+
+  [[nodiscard]] std::vector<std::string> selection() const {
+    const Filter& filter = options_.filter;
+    std::vector<std::string> items;
+    if (filter.owners) {
+      std::vector<std::string> names;
+      for (const Owner& owner : plan_.owners)
+        if (filter.owners->contains(owner.id)) names.push_back(markdown::escape(owner.name));
+      const char* key = filter.role == Role::lead      ? "selection.owner.lead"
+                        : filter.role == Role::support ? "selection.owner.support"
+                                                       : "selection.owner.any";
+      items.push_back(tr_.format(key, arg("names", join(names, ", "))));
+    }
+    if (filter.fields) {
+      std::vector<std::string> names;
+      for (const Field& field : plan_.fields)
+        if (filter.fields->contains(field.id))
+          names.push_back(markdown::escape(field.id + ". " + field.title));
+      items.push_back(tr_.format("selection.field", arg("names", join(names, ", "))));
+    }
+    if (filter.status)
+      items.push_back(tr_.format("selection.status", arg("status", status_name(*filter.status))));
+    return items;
+  }
+
+  void summary() {
+    heading(std::string(tr_.text("summary.heading")));
+    paragraph(tr_.format("summary.sentence", arg("month", tr_.month(options_.as_of)),
+                         arg("done", agenda_.done), arg("total", agenda_.total),
+                         arg("overdue", agenda_.overdue.size()), arg("due", agenda_.due.size())));
+    const std::pair<std::string_view, std::size_t> counts[] = {
+        {"count.total", agenda_.total},
+        {"status.done", agenda_.done},
+        {"status.in_progress", agenda_.in_progress},
+        {"status.planned", agenda_.planned},
+        {"status.cancelled", agenda_.cancelled},
+        {"count.overdue", agenda_.overdue.size()},
+        {"count.due", agenda_.due.size()},
+        {"count.ongoing", agenda_.ongoing},
+        {"count.waiting", agenda_.waiting.size()},
+        {"count.external", agenda_.external},
+        {"count.unscheduled", agenda_.unknown},
+    };
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [key, n] : counts)
+      rows.push_back({std::string(tr_.text(key)), std::to_string(n), percent(n, agenda_.total)});
+    table({std::string(tr_.text("col.measure")), std::string(tr_.text("col.count")),
+           std::string(tr_.text("col.share"))},
+          rows, {false, true, true});
+  }
+
+  void count(Tally& tally, const Activity& a) const {
+    ++tally.activities;
+    if (a.status == Status::done) ++tally.done;
+    if (overdue_.contains(&a)) ++tally.overdue;
+    if (due_.contains(&a)) ++tally.due;
+    if (a.dated() && a.status != Status::cancelled) {
+      ++tally.measured;
+      tally.progress_sum +=
+          a.status == Status::done ? 100 : static_cast<std::size_t>(a.progress.value_or(0));
+    }
+  }
+
+  [[nodiscard]] std::vector<std::string> tally_header(std::string_view first) const {
+    std::vector<std::string> header = {std::string(tr_.text(first))};
+    for (auto key : {"col.activities", "col.done", "col.overdue", "col.due", "col.progress"})
+      header.emplace_back(tr_.text(key));
+    return header;
+  }
+
+  static std::vector<std::string> tally_row(std::string name, const Tally& t) {
+    return {std::move(name),           std::to_string(t.activities), std::to_string(t.done),
+            std::to_string(t.overdue), std::to_string(t.due),        t.bar()};
+  }
+
+  static std::vector<bool> tally_right() { return {false, true, true, true, true, false}; }
+
+  void by_field() {
+    heading(std::string(tr_.text("by_field.heading")));
+    std::vector<std::vector<std::string>> rows;
+    Tally total;
+    for (const Field& field : plan_.fields) {
+      Tally t;
+      for (const Activity* a : selected_)
+        if (a->field == field.id) {
+          count(t, *a);
+          count(total, *a);
+        }
+      if (t.activities > 0) rows.push_back(tally_row(field.id + ". " + field.title, t));
+    }
+    if (!rows.empty()) rows.push_back(tally_row(std::string(tr_.text("row.total")), total));
+    table(tally_header("col.field"), rows, tally_right());
+    if (!rows.empty()) paragraph(std::string(tr_.text("progress.note")));
+  }
+
+  void by_owner() {
+    heading(std::string(tr_.text("by_owner.heading")));
+    // Keyed by declaration order, so rows with equal counts keep the order of plan.yaml;
+    // "no lead owner" comes last.
+    using Key = std::pair<std::size_t, std::string>;
+    std::map<Key, Tally> tallies;
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < plan_.owners.size(); ++i) position[plan_.owners[i].id] = i;
+    const std::size_t unknown = plan_.owners.size();
+    for (const Activity* a : selected_) {
+      if (a->lead.empty())
+        count(tallies[Key{unknown + 1, std::string(tr_.text("owner.none"))}], *a);
+      for (const std::string& id : a->lead) {
+        auto it = position.find(id);
+        count(tallies[Key{it == position.end() ? unknown : it->second, plan_.owner_name(id)}], *a);
+      }
+    }
+    std::vector<std::pair<Key, Tally>> ordered(tallies.begin(), tallies.end());
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& x, const auto& y) {
+      return x.second.overdue > y.second.overdue;
+    });
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [key, t] : ordered) rows.push_back(tally_row(key.second, t));
+    table(tally_header("col.owner"), rows, tally_right());
+    if (!rows.empty()) paragraph(std::string(tr_.text("by_owner.note")));
+  }
+
+  [[nodiscard]] std::vector<std::string> header(std::initializer_list<const char*> keys) const {
+    std::vector<std::string> out;
+    for (const char* key : keys) out.emplace_back(tr_.text(key));
+    return out;
+  }
+
+  static void sort_by_id(std::vector<AgendaItem>& items) {
+    std::sort(items.begin(), items.end(), [](const AgendaItem& x, const AgendaItem& y) {
+      return id_less(x.activity->id, y.activity->id);
+    });
+  }
+
+  void overdue() {
+    heading(std::string(tr_.text("overdue.heading")));
+    std::vector<AgendaItem> items = agenda_.overdue;
+    sort_by_id(items);
+    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& x, const AgendaItem& y) {
+      return x.months_late > y.months_late;
+    });
+    std::vector<std::vector<std::string>> rows;
+    for (const AgendaItem& item : items) {
+      const Activity& a = *item.activity;
+      rows.push_back(
+          {a.id, a.title, leads(a), month(a.end), std::to_string(item.months_late), status(a)});
+    }
+    table(
+        header({"col.id", "col.activity", "col.lead", "col.end", "col.months_late", "col.status"}),
+        rows, {false, false, false, false, true, false});
+    if (!rows.empty()) paragraph(std::string(tr_.text("overdue.note")));
+  }
+
+  void due() {
+    heading(tr_.format("due.heading", arg("month", tr_.month(options_.as_of))));
+    std::vector<AgendaItem> items = agenda_.due;
+    sort_by_id(items);
+    std::vector<std::vector<std::string>> rows;
+    for (const AgendaItem& item : items) {
+      const Activity& a = *item.activity;
+      rows.push_back({a.id, a.title, leads(a), month(a.start), status(a)});
+    }
+    table(header({"col.id", "col.activity", "col.lead", "col.start", "col.status"}), rows);
+  }
+
+  void upcoming() {
+    // --within 0 asks for no look-ahead at all.
+    if (options_.within == 0) return;
+    YearMonth until = YearMonth::from_serial(options_.as_of.serial() + options_.within);
+    heading(tr_.format("upcoming.heading", arg("month", tr_.month(until))));
+    std::vector<AgendaItem> items = agenda_.upcoming;
+    sort_by_id(items);
+    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& x, const AgendaItem& y) {
+      return *x.activity->end < *y.activity->end;
+    });
+    std::vector<std::vector<std::string>> rows;
+    for (const AgendaItem& item : items) {
+      const Activity& a = *item.activity;
+      rows.push_back({a.id, a.title, leads(a), month(a.end), status(a)});
+    }
+    table(header({"col.id", "col.activity", "col.lead", "col.end", "col.status"}), rows);
+  }
+
+  void waiting() {
+    heading(std::string(tr_.text("waiting.heading")));
+    std::vector<AgendaItem> items = agenda_.waiting;
+    sort_by_id(items);
+    std::vector<std::vector<std::string>> rows;
+    for (const AgendaItem& item : items) {
+      const Activity& a = *item.activity;
+      rows.push_back({a.id, a.title, leads(a), a.after});
+    }
+    table(header({"col.id", "col.activity", "col.lead", "col.after"}), rows);
+  }
+
+  void unscheduled() {
+    heading(std::string(tr_.text("unscheduled.heading")));
+    std::vector<const Activity*> items;
+    for (const Activity* a : selected_)
+      if (a->schedule == ScheduleKind::unknown) items.push_back(a);
+    std::sort(items.begin(), items.end(),
+              [](const Activity* x, const Activity* y) { return id_less(x->id, y->id); });
+    std::vector<std::vector<std::string>> rows;
+    for (const Activity* a : items) rows.push_back({a->id, a->title, leads(*a), status(*a)});
+    if (!rows.empty()) paragraph(std::string(tr_.text("unscheduled.note")));
+    table(header({"col.id", "col.activity", "col.lead", "col.status"}), rows);
+  }
+
+  void gantt() {
+    heading(std::string(tr_.text("gantt.heading")));
+    std::vector<mermaid::Section> sections;
+    std::size_t undated = 0;
+    for (const Field& field : plan_.fields) {
+      mermaid::Section section{mermaid::shorten(field.id + ". " + field.title, section_width), {}};
+      for (const Activity* a : selected_) {
+        if (a->field != field.id) continue;
+        if (!a->start || !a->end) {
+          ++undated;
+          continue;
+        }
+        mermaid::Task task{mermaid::task_label(a->id, a->title), a->id, mermaid::TaskState::normal,
+                           *a->start, *a->end};
+        if (overdue_.contains(a))
+          task.state = mermaid::TaskState::crit;
+        else if (a->finished())
+          task.state = mermaid::TaskState::done;
+        else if (a->status == Status::in_progress)
+          task.state = mermaid::TaskState::active;
+        if (a->status == Status::cancelled)
+          task.label += " (" + std::string(tr_.text("gantt.cancelled")) + ")";
+        section.tasks.push_back(std::move(task));
+      }
+      if (!section.tasks.empty()) sections.push_back(std::move(section));
+    }
+    if (sections.empty()) {
+      paragraph(std::string(tr_.text("gantt.empty")));
+      return;
+    }
+    out_ +=
+        mermaid::gantt(sections, mermaid::Milestone{std::string(tr_.text("gantt.as_of")),
+                                                    tr_.month(options_.as_of), options_.as_of}) +
+        "\n";
+    std::string note = tr_.format("gantt.legend", arg("month", tr_.month(options_.as_of)));
+    if (undated > 0) note += " " + tr_.format("gantt.undated", arg("count", undated));
+    paragraph(note);
+  }
+
+  void changes() {
+    if (!options_.changes) return;
+    heading(tr_.format("changes.heading", arg("since", markdown::escape(options_.changes->since))));
+    std::string body = options_.changes->markdown;
+    while (!body.empty() && body.back() == '\n') body.pop_back();
+    paragraph(body);
+  }
+
+  const Plan& plan_;
+  const ReportOptions& options_;
+  i18n::Catalog tr_;
+  Agenda agenda_;
+  std::vector<const Activity*> selected_;  // plan order
+  std::set<const Activity*> overdue_;      // lookups only, never iterated
+  std::set<const Activity*> due_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string render_report(const Plan& plan, const ReportOptions& options) {
+  std::string out = ReportWriter(plan, options).write();
+  // One newline at the end, however the last section ended.
+  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+    out.pop_back();
+  return out;
+}
+
+}  // namespace parplan
