@@ -97,6 +97,7 @@ int run(int argc, char** argv) {
   app.footer("Run 'parplan COMMAND --help' for the options of a command.");
 
   register_validate(app, ctx);
+  register_diff(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,53 @@
+#pragma once
+
+// Reading a plan as it was at a git revision, through the `git` command (spawned directly, never
+// through a shell), and loading single files for `git diff`'s external diff driver.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parplan/loader.hpp"
+
+namespace parplan::git {
+
+struct Output {
+  int status = 0;  // exit status; 128 + signal number when git was killed
+  std::string out;
+  std::string err;
+};
+
+// Runs `git args...` in `directory` with stdin from /dev/null and captures both streams. Throws
+// parplan::Error when git cannot be started (not installed).
+Output run(const std::vector<std::string>& args, const std::string& directory);
+
+// Where a directory sits in its repository.
+struct Location {
+  std::string top;   // the work tree's top directory, absolute
+  std::string path;  // the directory relative to top, "" at the top itself
+};
+// Throws parplan::Error when `directory` is not inside a git work tree.
+Location locate(const std::string& directory);
+
+// The commit id a revision names (HEAD~1, main, v2024-06, HEAD@{1.week.ago}, a hash). Refuses
+// anything starting with '-' (git would read it as an option) and ranges (A..B, A...B) before
+// git sees them; an unknown revision throws parplan::Error.
+std::string resolve_commit(const std::string& top, const std::string& revision);
+
+// The plan in `plan_directory` (a directory of the work tree) as it was at `revision`, checked
+// like load_plan. Files are named `<revision>:<path in repository>` (`<revision>:./plan.yaml` for
+// a plan at the top), so every diagnostic says which version it belongs to. Throws
+// parplan::Error when the revision is unknown or the plan directory did not exist at it.
+LoadResult load_plan_at(const std::string& revision, const std::string& plan_directory,
+                        const LoadOptions& options = {});
+
+// For the diff driver, which sees one file at a time: loads one version of the plan file `name`
+// as a plan of its own, named `label` (e.g. "a/data"). plan.yaml loads as it is. A field file
+// borrows the year and owners of `context` (the work tree's plan.yaml), and owners it names that
+// `context` lacks are declared under their ids, so an old version whose owners have since been
+// removed still loads. No content (/dev/null, the file did not exist) gives an empty plan.
+LoadResult load_plan_file(const std::string& label, const std::string& name,
+                          const std::optional<std::string>& content, const Plan& context,
+                          const LoadOptions& options = {});
+
+}  // namespace parplan::git
