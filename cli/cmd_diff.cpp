@@ -140,14 +140,13 @@ void run_git_driver(Context& ctx, const DiffCommandOptions& options) {
       context =
           load_plan_from_sources(directory.generic_string(), {{"plan.yaml", *text}}, load).plan;
 
-  auto side = [&](const char* prefix, const fs::path& path, const std::string& file) {
+  auto version = [&](const char* prefix, const fs::path& path, const std::string& file) {
     std::string label = (fs::path(prefix) / path.parent_path()).generic_string();
     if (label.ends_with('/')) label.pop_back();
-    return git::load_plan_file(label, path.filename().string(), read_version(file, load), context,
-                               load);
+    return git::FileVersion{label, path.filename().string(), read_version(file, load)};
   };
-  LoadResult old_side = side("a", old_path, args[1]);
-  LoadResult new_side = side("b", new_path, args[4]);
+  auto [old_side, new_side] = git::load_file_versions(
+      version("a", old_path, args[1]), version("b", new_path, args[4]), context, load);
 
   std::string out = fmt::format("diff --parplan a/{} b/{}\n", old_path.generic_string(),
                                 new_path.generic_string());

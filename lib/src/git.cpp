@@ -301,32 +301,30 @@ LoadResult load_plan_at(const std::string& revision, const std::string& plan_dir
   return result;
 }
 
-LoadResult load_plan_file(const std::string& label, const std::string& name,
-                          const std::optional<std::string>& content, const Plan& context,
-                          const LoadOptions& options) {
-  if (!content) {
-    LoadResult empty;
-    empty.plan.directory = label;
-    empty.plan.info.year = context.info.year;
-    return empty;
-  }
-  if (name == "plan.yaml") return load_plan_from_sources(label, {{name, *content}}, options);
-
-  auto load = [&](const std::vector<std::string>& extra_owners) {
-    return load_plan_from_sources(
-        label, {{"plan.yaml", context_plan_yaml(context, extra_owners)}, {name, *content}},
-        options);
+FileVersions load_file_versions(const FileVersion& old_version, const FileVersion& new_version,
+                                const Plan& context, const LoadOptions& options) {
+  auto load = [&](const FileVersion& v, const std::vector<std::string>& extra_owners) {
+    if (v.name == "plan.yaml") {
+      if (v.content) return load_plan_from_sources(v.label, {{v.name, *v.content}}, options);
+      LoadResult empty;
+      empty.plan.directory = v.label;
+      return empty;
+    }
+    std::vector<SourceFile> files = {{"plan.yaml", context_plan_yaml(context, extra_owners)}};
+    if (v.content) files.push_back({v.name, *v.content});
+    return load_plan_from_sources(v.label, std::move(files), options);
   };
-  LoadResult first = load({});
+  FileVersions result{load(old_version, {}), load(new_version, {})};
   std::vector<std::string> unknown;
-  for (const Activity* a : first.plan.activities())
-    for (const auto* ids : {&a->lead, &a->support})
-      for (const std::string& id : *ids)
-        if (!first.plan.find_owner(id) &&
-            std::find(unknown.begin(), unknown.end(), id) == unknown.end())
-          unknown.push_back(id);
-  if (unknown.empty()) return first;
-  return load(unknown);
+  for (const LoadResult* side : {&result.old_side, &result.new_side})
+    for (const Activity* a : side->plan.activities())
+      for (const auto* ids : {&a->lead, &a->support})
+        for (const std::string& id : *ids)
+          if (!context.find_owner(id) &&
+              std::find(unknown.begin(), unknown.end(), id) == unknown.end())
+            unknown.push_back(id);
+  if (!unknown.empty()) result = {load(old_version, unknown), load(new_version, unknown)};
+  return result;
 }
 
 }  // namespace parplan::git

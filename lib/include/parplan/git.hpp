@@ -41,13 +41,24 @@ std::string resolve_commit(const std::string& top, const std::string& revision);
 LoadResult load_plan_at(const std::string& revision, const std::string& plan_directory,
                         const LoadOptions& options = {});
 
-// For the diff driver, which sees one file at a time: loads one version of the plan file `name`
-// as a plan of its own, named `label` (e.g. "a/data"). plan.yaml loads as it is. A field file
-// borrows the year and owners of `context` (the work tree's plan.yaml), and owners it names that
-// `context` lacks are declared under their ids, so an old version whose owners have since been
-// removed still loads. No content (/dev/null, the file did not exist) gives an empty plan.
-LoadResult load_plan_file(const std::string& label, const std::string& name,
-                          const std::optional<std::string>& content, const Plan& context,
-                          const LoadOptions& options = {});
+// One version of one plan file, as git gives it to a diff driver.
+struct FileVersion {
+  std::string label;                   // the plan directory's name for this side, e.g. "a/data"
+  std::string name;                    // the file's name in it: plan.yaml or a field file
+  std::optional<std::string> content;  // nullopt: the file does not exist on this side
+};
+struct FileVersions {
+  LoadResult old_side;
+  LoadResult new_side;
+};
+
+// For the diff driver, which sees one file at a time: loads both versions of a plan file as plans
+// of their own, to compare with diff_plans. plan.yaml loads as it is. A field file borrows the
+// year and owners of `context` (the work tree's plan.yaml); owners either version names that
+// `context` lacks are declared under their ids on both sides, so an old version whose owners have
+// since been removed still loads and only the file's own changes show. A missing side is a plan
+// without that file, so its activities read as added or removed.
+FileVersions load_file_versions(const FileVersion& old_version, const FileVersion& new_version,
+                                const Plan& context, const LoadOptions& options = {});
 
 }  // namespace parplan::git
