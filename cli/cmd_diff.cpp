@@ -153,9 +153,12 @@ void run_git_driver(Context& ctx, const DiffCommandOptions& options) {
   if (!old_side.ok() || !new_side.ok()) {
     out += error_lines(old_side) + error_lines(new_side) +
            "parplan: cannot compare in plan terms; the text diff follows\n";
-    out += git::run({"diff", "--no-index", "--no-ext-diff", "--", args[1], args[4]},
-                    fs::current_path().string())
-               .out;
+    std::string text = git::run({"diff", "--no-index", "--no-ext-diff", "--", args[1], args[4]},
+                                fs::current_path().string())
+                           .out;
+    // Only the hunks: the header would name git's temporary files, ours already names the path.
+    auto hunks = text.starts_with("@@") ? 0 : text.find("\n@@");
+    if (hunks != std::string::npos) out += text.substr(hunks == 0 ? 0 : hunks + 1);
   } else {
     PlanDiff diff = diff_plans(old_side.plan, new_side.plan);
     out += diff_to_text(diff, ctx.color(STDOUT_FILENO));
