@@ -174,7 +174,7 @@ void register_diff(CLI::App& app, Context& ctx) {
       "diff", "Show what changed between two versions of the plan, in the plan's own terms");
   cmd->add_option("versions", options->versions,
                   "OLD and NEW: plan directories or git revisions (default: HEAD and the working "
-                  "tree; with one, it against the working tree)")
+                  "tree; with one, that revision against the working tree)")
       ->type_name("[OLD [NEW]]");
   cmd->add_option("--format", options->format, "Output: text, md (Markdown) or json")
       ->check(CLI::IsMember({"text", "md", "json"}))
