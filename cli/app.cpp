@@ -98,6 +98,7 @@ int run(int argc, char** argv) {
 
   register_validate(app, ctx);
   register_report(app, ctx);
+  register_diff(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -39,6 +39,7 @@ class Context {
 // Each subcommand lives in its own cmd_<name>.cpp and registers itself here.
 void register_validate(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
+void register_diff(CLI::App& app, Context& ctx);
 
 int run(int argc, char** argv);
 

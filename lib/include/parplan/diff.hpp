@@ -1,0 +1,135 @@
+#pragma once
+
+// What changed between two versions of a plan, in the plan's own terms: activities matched by id
+// across all field files, attribute by attribute. Plans are compared as parsed, so formatting
+// (comments, key order, quoting, flow or block style, NFC or NFD, CRLF) never shows up.
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parplan/model.hpp"
+#include "parplan/query.hpp"
+
+namespace parplan {
+
+// An activity attribute that can change. The schedule is reported as `schedule` when its kind
+// changes (ongoing -> months 3-9) and as `start`, `end`, `after`, `per` when the kind stays.
+enum class Attribute {
+  title,
+  result,
+  output,
+  note,
+  lead,
+  support,
+  schedule,
+  start,
+  end,
+  after,
+  per,
+  status,
+  completed,
+  progress
+};
+const char* to_string(Attribute attribute);  // "title", "lead", ...
+
+struct Change {
+  Attribute attribute = Attribute::title;
+  // lead/support: owner ids only on the old side and only on the new side, in list order.
+  std::vector<std::string> removed;
+  std::vector<std::string> added;
+  // start/end: the shift in months, positive when later. progress: new minus old percent.
+  int delta = 0;
+};
+
+// One activity that was added, removed, moved or changed. The pointers refer into the plans given
+// to diff_plans, which must outlive the diff.
+struct ActivityDiff {
+  std::string id;
+  const Activity* old_activity = nullptr;  // null when added
+  const Activity* new_activity = nullptr;  // null when removed
+  std::vector<Change> changes;             // in Attribute order; empty for added/removed
+
+  [[nodiscard]] bool added() const { return old_activity == nullptr; }
+  [[nodiscard]] bool removed() const { return new_activity == nullptr; }
+  // In another field, task or field file (compared by file name: the directories differ).
+  [[nodiscard]] bool moved() const;
+  [[nodiscard]] const Change* find(Attribute attribute) const;
+};
+
+// A change outside the activities: the plan's own attributes, owners, fields and tasks.
+enum class PlanItem { plan, owner, field, task };
+const char* to_string(PlanItem item);  // "plan", "owner", "field", "task"
+
+struct PlanChange {
+  PlanItem item = PlanItem::plan;
+  std::string id;  // owner, field or task id; empty for the plan itself
+  // plan: "id", "title", "year", "issued_by", "language"; owner: "name"; field: "title", "file";
+  // task: "title".
+  std::string attribute;
+  std::optional<std::string> old_value;  // nullopt: the item does not exist on the old side
+  std::optional<std::string> new_value;  // nullopt: the item does not exist on the new side
+};
+
+struct DiffSummary {
+  std::size_t changed = 0;  // activities on both sides with at least one attribute change
+  std::size_t added = 0;
+  std::size_t removed = 0;
+  std::size_t moved = 0;
+  std::size_t plan = 0;     // plan-level changes
+  std::size_t slipped = 0;  // end months that moved later
+  int slipped_months = 0;   // their total shift
+};
+
+struct PlanDiff {
+  const Plan* old_plan = nullptr;  // labels are old_plan->directory and new_plan->directory
+  const Plan* new_plan = nullptr;
+  std::vector<PlanChange> plan_changes;  // plan, then owners, then fields and tasks by id
+  std::vector<ActivityDiff> activities;  // by id (id_less)
+
+  [[nodiscard]] bool empty() const { return plan_changes.empty() && activities.empty(); }
+  [[nodiscard]] DiffSummary summary() const;
+};
+
+struct DiffOptions {
+  // Only activities that match on either side are reported; owner and field/task changes only
+  // for the owners and fields the filter names. Plan attributes are always reported.
+  std::optional<Filter> filter;
+};
+
+// Compares two loaded plans in time linear in their size (activities are matched through a hash
+// index). Both plans should be free of errors: the diff trusts ids to be unique.
+PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, const DiffOptions& options = {});
+
+// Owners and fields of both sides in one plan (new names first, the other side's names as
+// aliases), so that --owner and --field can name what exists on either side.
+Plan combined_catalog(const Plan& old_plan, const Plan& new_plan);
+
+// Renderings. Text and JSON are English; Markdown speaks the plan's language.
+
+// One block per activity after a summary line; ANSI colour when `color`.
+std::string diff_to_text(const PlanDiff& diff, bool color);
+
+// {"old","new","summary","added","removed","moved","changed","plan"}; activities as in
+// `parplan list`, start/end changes with "months": the signed shift.
+nlohmann::json diff_to_json(const PlanDiff& diff);
+
+struct DiffMarkdownOptions {
+  std::string language = "en";  // "vi" or "en" (anything else reads as "en")
+  int section_level = 3;        // heading level of the sections (1-6)
+  // A heading above the summary, one level up; `report --since` leaves it out and gives its own.
+  bool title = true;
+};
+
+// A summary, then tables of slipped deadlines, added, removed and other activity changes, and of
+// plan-level changes; empty sections are left out. Text is escaped with markdown::escape.
+std::string diff_to_markdown(const PlanDiff& diff, const DiffMarkdownOptions& options = {});
+
+// The phrase table of the Markdown rendering for a language, exposed so tests can check that
+// every language says everything. Values are fmt patterns with named arguments.
+const std::map<std::string_view, std::string_view>& diff_phrases(std::string_view language);
+
+}  // namespace parplan

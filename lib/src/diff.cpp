@@ -1,0 +1,334 @@
+#include "parplan/diff.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace parplan {
+
+const char* to_string(Attribute attribute) {
+  switch (attribute) {
+    case Attribute::title:
+      return "title";
+    case Attribute::result:
+      return "result";
+    case Attribute::output:
+      return "output";
+    case Attribute::note:
+      return "note";
+    case Attribute::lead:
+      return "lead";
+    case Attribute::support:
+      return "support";
+    case Attribute::schedule:
+      return "schedule";
+    case Attribute::start:
+      return "start";
+    case Attribute::end:
+      return "end";
+    case Attribute::after:
+      return "after";
+    case Attribute::per:
+      return "per";
+    case Attribute::status:
+      return "status";
+    case Attribute::completed:
+      return "completed";
+    case Attribute::progress:
+      return "progress";
+  }
+  return "title";
+}
+
+const char* to_string(PlanItem item) {
+  switch (item) {
+    case PlanItem::plan:
+      return "plan";
+    case PlanItem::owner:
+      return "owner";
+    case PlanItem::field:
+      return "field";
+    case PlanItem::task:
+      return "task";
+  }
+  return "plan";
+}
+
+namespace {
+
+// The file's name inside its plan directory; the directories of the two sides differ
+// ("HEAD~1:data/03.yaml" against "data/03.yaml") and field files are never nested.
+std::string_view file_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Text compares with whitespace runs collapsed: re-wrapping a long title or writing it as a block
+// scalar (which adds a final newline) is formatting, not a change anyone needs to review.
+bool same_text(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  auto skip = [](std::string_view s, std::size_t& k) {
+    std::size_t from = k;
+    while (k < s.size() && is_space(s[k])) ++k;
+    return k > from;
+  };
+  skip(a, i);
+  skip(b, j);
+  while (i < a.size() && j < b.size()) {
+    bool space_a = skip(a, i), space_b = skip(b, j);
+    if (i == a.size() || j == b.size()) break;
+    if (space_a != space_b || a[i] != b[j]) return false;
+    ++i;
+    ++j;
+  }
+  skip(a, i);
+  skip(b, j);
+  return i == a.size() && j == b.size();
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// Owner lists are sets: their order carries no meaning in the plan.
+std::optional<Change> owners_change(Attribute attribute, const std::vector<std::string>& before,
+                                    const std::vector<std::string>& after) {
+  Change change{attribute, {}, {}, 0};
+  for (const std::string& id : before)
+    if (!contains(after, id) && !contains(change.removed, id)) change.removed.push_back(id);
+  for (const std::string& id : after)
+    if (!contains(before, id) && !contains(change.added, id)) change.added.push_back(id);
+  if (change.removed.empty() && change.added.empty()) return std::nullopt;
+  return change;
+}
+
+int shift(YearMonth from, YearMonth to) { return to.serial() - from.serial(); }
+
+std::vector<Change> compare(const Activity& a, const Activity& b) {
+  std::vector<Change> changes;
+  auto text = [&](Attribute attribute, const std::string& x, const std::string& y) {
+    if (!same_text(x, y)) changes.push_back({attribute, {}, {}, 0});
+  };
+  text(Attribute::title, a.title, b.title);
+  text(Attribute::result, a.result, b.result);
+  text(Attribute::output, a.output, b.output);
+  text(Attribute::note, a.note, b.note);
+  if (auto c = owners_change(Attribute::lead, a.lead, b.lead)) changes.push_back(std::move(*c));
+  if (auto c = owners_change(Attribute::support, a.support, b.support))
+    changes.push_back(std::move(*c));
+
+  if (a.schedule != b.schedule) {
+    changes.push_back({Attribute::schedule, {}, {}, 0});
+  } else {
+    // Same kind: months are set on both sides or on neither.
+    if (a.start && b.start && *a.start != *b.start)
+      changes.push_back({Attribute::start, {}, {}, shift(*a.start, *b.start)});
+    if (a.end && b.end && *a.end != *b.end)
+      changes.push_back({Attribute::end, {}, {}, shift(*a.end, *b.end)});
+    text(Attribute::after, a.after, b.after);
+    text(Attribute::per, a.per, b.per);
+  }
+
+  if (a.status != b.status) changes.push_back({Attribute::status, {}, {}, 0});
+  if (a.completed != b.completed)
+    changes.push_back({Attribute::completed,
+                       {},
+                       {},
+                       a.completed && b.completed ? shift(*a.completed, *b.completed) : 0});
+  if (a.progress != b.progress)
+    changes.push_back(
+        {Attribute::progress, {}, {}, a.progress && b.progress ? *b.progress - *a.progress : 0});
+  return changes;
+}
+
+template <typename T>
+std::unordered_map<std::string_view, const T*> index_by_id(const std::vector<const T*>& items) {
+  std::unordered_map<std::string_view, const T*> index;
+  index.reserve(items.size());
+  for (const T* item : items) index.emplace(item->id, item);
+  return index;
+}
+
+std::string year_text(int year) { return year == 0 ? std::string() : std::to_string(year); }
+
+void diff_info(const PlanInfo& a, const PlanInfo& b, std::vector<PlanChange>& out) {
+  auto add = [&](const char* attribute, const std::string& x, const std::string& y) {
+    if (!same_text(x, y)) out.push_back({PlanItem::plan, "", attribute, x, y});
+  };
+  add("id", a.id, b.id);
+  add("title", a.title, b.title);
+  add("year", year_text(a.year), year_text(b.year));
+  add("issued_by", a.issued_by, b.issued_by);
+  add("language", a.language, b.language);
+}
+
+void diff_owners(const Plan& a, const Plan& b, const std::optional<Filter>& filter,
+                 std::vector<PlanChange>& out) {
+  auto wanted = [&](const std::string& id) {
+    return !filter || !filter->owners || filter->owners->contains(id);
+  };
+  for (const Owner& owner : b.owners) {
+    if (!wanted(owner.id)) continue;
+    const Owner* old_owner = a.find_owner(owner.id);
+    if (!old_owner)
+      out.push_back({PlanItem::owner, owner.id, "name", std::nullopt, owner.name});
+    else if (!same_text(old_owner->name, owner.name))
+      out.push_back({PlanItem::owner, owner.id, "name", old_owner->name, owner.name});
+  }
+  for (const Owner& owner : a.owners)
+    if (wanted(owner.id) && !b.find_owner(owner.id))
+      out.push_back({PlanItem::owner, owner.id, "name", owner.name, std::nullopt});
+}
+
+struct TaskRef {
+  const Task* task;
+  const Field* field;
+};
+
+std::unordered_map<std::string_view, TaskRef> index_tasks(const Plan& plan) {
+  std::unordered_map<std::string_view, TaskRef> index;
+  for (const Field& field : plan.fields)
+    for (const Task& task : field.tasks) index.emplace(task.id, TaskRef{&task, &field});
+  return index;
+}
+
+void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& filter,
+                    std::vector<PlanChange>& out) {
+  auto wanted = [&](const std::string& field_id) {
+    return !filter || !filter->fields || filter->fields->contains(field_id);
+  };
+  std::vector<PlanChange> found;
+  std::unordered_map<std::string_view, const Field*> old_fields, new_fields;
+  for (const Field& f : a.fields) old_fields.emplace(f.id, &f);
+  for (const Field& f : b.fields) new_fields.emplace(f.id, &f);
+  for (const Field& f : b.fields) {
+    if (!wanted(f.id)) continue;
+    auto it = old_fields.find(f.id);
+    if (it == old_fields.end()) {
+      found.push_back({PlanItem::field, f.id, "title", std::nullopt, f.title});
+      continue;
+    }
+    const Field& old_field = *it->second;
+    if (!same_text(old_field.title, f.title))
+      found.push_back({PlanItem::field, f.id, "title", old_field.title, f.title});
+    if (file_name(old_field.file) != file_name(f.file))
+      found.push_back({PlanItem::field, f.id, "file", std::string(file_name(old_field.file)),
+                       std::string(file_name(f.file))});
+  }
+  for (const Field& f : a.fields)
+    if (wanted(f.id) && !new_fields.contains(f.id))
+      found.push_back({PlanItem::field, f.id, "title", f.title, std::nullopt});
+
+  auto old_tasks = index_tasks(a), new_tasks = index_tasks(b);
+  for (const Field& f : b.fields)
+    for (const Task& t : f.tasks) {
+      auto it = old_tasks.find(t.id);
+      if (!wanted(f.id) && (it == old_tasks.end() || !wanted(it->second.field->id))) continue;
+      if (it == old_tasks.end())
+        found.push_back({PlanItem::task, t.id, "title", std::nullopt, t.title});
+      else if (!same_text(it->second.task->title, t.title))
+        found.push_back({PlanItem::task, t.id, "title", it->second.task->title, t.title});
+    }
+  for (const Field& f : a.fields)
+    for (const Task& t : f.tasks)
+      if (wanted(f.id) && !new_tasks.contains(t.id))
+        found.push_back({PlanItem::task, t.id, "title", t.title, std::nullopt});
+
+  std::stable_sort(found.begin(), found.end(),
+                   [](const PlanChange& x, const PlanChange& y) { return id_less(x.id, y.id); });
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+bool ActivityDiff::moved() const {
+  if (!old_activity || !new_activity) return false;
+  return old_activity->field != new_activity->field || old_activity->task != new_activity->task ||
+         file_name(old_activity->location.file) != file_name(new_activity->location.file);
+}
+
+const Change* ActivityDiff::find(Attribute attribute) const {
+  for (const Change& change : changes)
+    if (change.attribute == attribute) return &change;
+  return nullptr;
+}
+
+DiffSummary PlanDiff::summary() const {
+  DiffSummary s;
+  s.plan = plan_changes.size();
+  for (const ActivityDiff& d : activities) {
+    if (d.added()) ++s.added;
+    if (d.removed()) ++s.removed;
+    if (d.moved()) ++s.moved;
+    if (!d.changes.empty()) ++s.changed;
+    if (const Change* end = d.find(Attribute::end); end && end->delta > 0) {
+      ++s.slipped;
+      s.slipped_months += end->delta;
+    }
+  }
+  return s;
+}
+
+PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, const DiffOptions& options) {
+  PlanDiff diff;
+  diff.old_plan = &old_plan;
+  diff.new_plan = &new_plan;
+  diff_info(old_plan.info, new_plan.info, diff.plan_changes);
+  diff_owners(old_plan, new_plan, options.filter, diff.plan_changes);
+  diff_structure(old_plan, new_plan, options.filter, diff.plan_changes);
+
+  const auto old_activities = old_plan.activities();
+  const auto new_activities = new_plan.activities();
+  const auto old_index = index_by_id(old_activities);
+  const auto new_index = index_by_id(new_activities);
+  auto wanted = [&](const Activity* a, const Activity* b) {
+    if (!options.filter) return true;
+    return (a && options.filter->matches(*a)) || (b && options.filter->matches(*b));
+  };
+
+  for (const Activity* b : new_activities) {
+    auto it = old_index.find(b->id);
+    const Activity* a = it == old_index.end() ? nullptr : it->second;
+    if (!wanted(a, b)) continue;
+    ActivityDiff d{b->id, a, b, a ? compare(*a, *b) : std::vector<Change>{}};
+    if (d.added() || d.moved() || !d.changes.empty()) diff.activities.push_back(std::move(d));
+  }
+  for (const Activity* a : old_activities)
+    if (!new_index.contains(a->id) && wanted(a, nullptr))
+      diff.activities.push_back({a->id, a, nullptr, {}});
+
+  std::sort(diff.activities.begin(), diff.activities.end(),
+            [](const ActivityDiff& x, const ActivityDiff& y) { return id_less(x.id, y.id); });
+  return diff;
+}
+
+Plan combined_catalog(const Plan& old_plan, const Plan& new_plan) {
+  Plan catalog;
+  catalog.info = new_plan.info;
+  catalog.directory = new_plan.directory;
+  for (const Owner& owner : new_plan.owners) {
+    Owner entry = owner;
+    if (const Owner* old_owner = old_plan.find_owner(owner.id)) {
+      if (old_owner->name != owner.name) entry.aliases.push_back(old_owner->name);
+      for (const std::string& alias : old_owner->aliases)
+        if (!contains(entry.aliases, alias)) entry.aliases.push_back(alias);
+    }
+    catalog.owners.push_back(std::move(entry));
+  }
+  for (const Owner& owner : old_plan.owners)
+    if (!new_plan.find_owner(owner.id)) catalog.owners.push_back(owner);
+
+  auto add_fields = [&](const Plan& plan) {
+    for (const Field& field : plan.fields)
+      if (std::none_of(catalog.fields.begin(), catalog.fields.end(),
+                       [&](const Field& f) { return f.id == field.id; }))
+        catalog.fields.push_back({field.id, field.title, field.file, field.location, {}});
+  };
+  add_fields(new_plan);
+  add_fields(old_plan);
+  catalog.index_owners();
+  return catalog;
+}
+
+}  // namespace parplan
