@@ -17,7 +17,7 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	./$(BUILD)/parplan validate
+	./$(BUILD)/parplan due --month 6
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -97,6 +97,8 @@ int run(int argc, char** argv) {
   app.footer("Run 'parplan COMMAND --help' for the options of a command.");
 
   register_validate(app, ctx);
+  register_due(app, ctx);
+  register_list(app, ctx);
   register_report(app, ctx);
   register_diff(app, ctx);
 

@@ -38,6 +38,8 @@ class Context {
 
 // Each subcommand lives in its own cmd_<name>.cpp and registers itself here.
 void register_validate(CLI::App& app, Context& ctx);
+void register_due(CLI::App& app, Context& ctx);
+void register_list(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_diff(CLI::App& app, Context& ctx);
 

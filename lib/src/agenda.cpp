@@ -18,21 +18,39 @@ Agenda build_agenda(const Plan& plan, const Filter& filter, YearMonth as_of, int
         if (!filter.matches(a)) continue;
         ++agenda.total;
         switch (a.status) {
-          case Status::done: ++agenda.done; break;
-          case Status::cancelled: ++agenda.cancelled; break;
-          case Status::in_progress: ++agenda.in_progress; break;
-          case Status::planned: ++agenda.planned; break;
-        }
-        switch (a.schedule) {
-          case ScheduleKind::ongoing: ++agenda.ongoing; break;
-          case ScheduleKind::external: ++agenda.external; break;
-          case ScheduleKind::unknown: ++agenda.unknown; break;
-          case ScheduleKind::after_event:
-            if (!a.finished()) agenda.waiting.push_back({&a, 0});
+          case Status::done:
+            ++agenda.done;
             break;
-          case ScheduleKind::months: break;
+          case Status::cancelled:
+            ++agenda.cancelled;
+            break;
+          case Status::in_progress:
+            ++agenda.in_progress;
+            break;
+          case Status::planned:
+            ++agenda.planned;
+            break;
         }
-        if (a.finished() || !a.dated()) continue;
+        // Finished work is off the agenda whatever its schedule: a cancelled "per" activity is
+        // no longer something to keep an eye on.
+        if (a.finished()) continue;
+        switch (a.schedule) {
+          case ScheduleKind::ongoing:
+            ++agenda.ongoing;
+            break;
+          case ScheduleKind::external:
+            ++agenda.external;
+            break;
+          case ScheduleKind::unknown:
+            ++agenda.unknown;
+            break;
+          case ScheduleKind::after_event:
+            agenda.waiting.push_back({&a, 0});
+            break;
+          case ScheduleKind::months:
+            break;
+        }
+        if (!a.dated()) continue;
         const int end = a.end->serial();
         if (end < now)
           agenda.overdue.push_back({&a, now - end});

@@ -1,5 +1,7 @@
 #include "parplan/query.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "parplan/suggest.hpp"
@@ -79,28 +81,37 @@ bool Filter::matches(const Activity& activity) const {
                        [&](const std::string& id) { return owners->contains(id); });
   };
   switch (role) {
-    case Role::lead: return any_in(activity.lead);
-    case Role::support: return any_in(activity.support);
-    case Role::any: return any_in(activity.lead) || any_in(activity.support);
+    case Role::lead:
+      return any_in(activity.lead);
+    case Role::support:
+      return any_in(activity.support);
+    case Role::any:
+      return any_in(activity.lead) || any_in(activity.support);
   }
   return false;
 }
 
 namespace {
 
-std::optional<int> roman_value(std::string_view s) {
+std::optional<long> roman_value(std::string_view s) {
   if (s.empty()) return std::nullopt;
   auto digit = [](char c) {
     switch (c) {
-      case 'I': return 1;
-      case 'V': return 5;
-      case 'X': return 10;
-      case 'L': return 50;
-      case 'C': return 100;
-      default: return 0;
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      default:
+        return 0;
     }
   };
-  int total = 0;
+  long total = 0;  // long: a hostile id of millions of C's must not overflow
   for (std::size_t i = 0; i < s.size(); ++i) {
     int v = digit(s[i]);
     if (v == 0) return std::nullopt;
@@ -110,10 +121,26 @@ std::optional<int> roman_value(std::string_view s) {
   return total;
 }
 
-std::optional<long> number_value(std::string_view s) {
-  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string_view::npos)
-    return std::nullopt;
-  return std::stol(std::string(s));
+// A component's place in the order: numbers by value, then roman numerals by value, then any
+// other text by its bytes. Comparing the kind first keeps id_less a strict weak ordering (which
+// std::sort needs) even for ids mixing kinds: "V" < "IX" by value but "IX" < "J" by bytes would
+// otherwise close a cycle with "J" < "V".
+struct Part {
+  int kind;
+  long value;            // a roman numeral's value; a number's count of significant digits
+  std::string_view key;  // a number's significant digits: any length compares by value
+  std::string_view text;
+
+  friend auto operator<=>(const Part&, const Part&) = default;
+};
+
+Part part(std::string_view s) {
+  if (!s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos) {
+    std::string_view digits = s.substr(std::min(s.find_first_not_of('0'), s.size()));
+    return {0, static_cast<long>(digits.size()), digits, s};
+  }
+  if (auto r = roman_value(s)) return {1, *r, {}, s};
+  return {2, 0, s, s};
 }
 
 }  // namespace
@@ -122,18 +149,35 @@ bool id_less(std::string_view a, std::string_view b) {
   while (true) {
     std::size_t da = a.find('.'), db = b.find('.');
     std::string_view sa = a.substr(0, da), sb = b.substr(0, db);
-    if (sa != sb) {
-      if (auto na = number_value(sa), nb = number_value(sb); na && nb && *na != *nb)
-        return *na < *nb;
-      if (auto ra = roman_value(sa), rb = roman_value(sb); ra && rb && *ra != *rb)
-        return *ra < *rb;
-      return sa < sb;
-    }
+    if (sa != sb) return part(sa) < part(sb);
     if (da == std::string_view::npos || db == std::string_view::npos)
       return da == std::string_view::npos && db != std::string_view::npos;
     a.remove_prefix(da + 1);
     b.remove_prefix(db + 1);
   }
+}
+
+std::string describe_filter(const Plan& plan, const Filter& filter) {
+  std::vector<std::string> parts;
+  if (filter.owners) {
+    std::string names;
+    for (const Owner& owner : plan.owners)
+      if (filter.owners->contains(owner.id)) names += (names.empty() ? "" : ", ") + owner.name;
+    const char* role = filter.role == Role::lead      ? "lead"
+                       : filter.role == Role::support ? "support"
+                                                      : "lead or support";
+    parts.push_back(fmt::format("{} {}", role, names));
+  }
+  if (filter.fields) {
+    std::string ids;
+    for (const Field& field : plan.fields)
+      if (filter.fields->contains(field.id)) ids += (ids.empty() ? "" : ", ") + field.id;
+    parts.push_back(fmt::format("field{} {}", filter.fields->size() == 1 ? "" : "s", ids));
+  }
+  if (filter.status) parts.push_back(fmt::format("status {}", to_string(*filter.status)));
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
 }
 
 }  // namespace parplan

@@ -34,6 +34,7 @@ struct Agenda {
   std::size_t cancelled = 0;
   std::size_t in_progress = 0;
   std::size_t planned = 0;
+  // Unfinished activities no month applies to:
   std::size_t ongoing = 0;   // schedule: ongoing, never overdue
   std::size_t external = 0;  // per: an external timetable
   std::size_t unknown = 0;   // no schedule at all

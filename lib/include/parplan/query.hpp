@@ -32,6 +32,10 @@ struct Filter {
   [[nodiscard]] bool matches(const Activity& activity) const;
 };
 
+// The filter in words for a headline, e.g. "lead Sở Nội vụ, field III, status done"; empty when
+// nothing is filtered. Owners are named in declaration order.
+std::string describe_filter(const Plan& plan, const Filter& filter);
+
 // Orders ids like "II.3.10" naturally: numbers as numbers, roman numerals by value.
 bool id_less(std::string_view a, std::string_view b);
 

@@ -1,0 +1,85 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "app.hpp"
+#include "parplan/agenda_render.hpp"
+#include "parplan/error.hpp"
+#include "parplan/export.hpp"
+#include "parplan/output.hpp"
+#include "selection.hpp"
+
+namespace parplan::cli {
+
+namespace {
+
+struct DueOptions {
+  SelectionOptions selection;
+  std::string format = "text";
+  bool fail_on_overdue = false;
+  bool bom = false;
+};
+
+void run_due(Context& ctx, const DueOptions& options) {
+  if (options.bom && options.format != "csv")
+    throw Error("--bom applies only to --format csv (it marks the file as UTF-8 for Excel)");
+  std::optional<Plan> plan = ctx.load_valid_plan();
+  if (!plan) {
+    ctx.exit_code = exit_problems;
+    return;
+  }
+  Selection selection = resolve_selection(*plan, options.selection, Context::today());
+  for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
+  Agenda agenda = build_agenda(*plan, selection.filter, selection.as_of, options.selection.within);
+
+  std::string out;
+  if (options.format == "json") {
+    out = agenda_json(*plan, agenda).dump(2) + "\n";
+  } else if (options.format == "csv") {
+    out = std::string(options.bom ? utf8_bom : "") + agenda_csv(*plan, agenda);
+  } else if (options.format == "md") {
+    out = agenda_markdown(*plan, agenda, describe_filter(*plan, selection.filter));
+  } else {
+    text::TableStyle style;
+    style.color = ctx.color(STDOUT_FILENO);
+    style.width = Context::terminal_width(STDOUT_FILENO);
+    out = agenda_text(*plan, agenda, describe_filter(*plan, selection.filter), style);
+  }
+  write_stdout(out);
+
+  if (options.fail_on_overdue && !agenda.overdue.empty()) {
+    std::cerr << fmt::format("parplan: {} overdue activit{} (--fail-on-overdue)\n",
+                             agenda.overdue.size(), agenda.overdue.size() == 1 ? "y" : "ies");
+    ctx.exit_code = exit_problems;
+  }
+}
+
+}  // namespace
+
+void register_due(CLI::App& app, Context& ctx) {
+  auto options = std::make_shared<DueOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "due", "What is overdue, due this month, upcoming, starting and waiting, and who leads it");
+  add_selection_options(cmd, options->selection, true, false);
+  cmd->add_option("--format", options->format, "Output: text (default), md, json or csv")
+      ->check(CLI::IsMember({"text", "md", "json", "csv"}))
+      ->type_name("FMT");
+  cmd->add_flag("--fail-on-overdue", options->fail_on_overdue,
+                "Exit 1 when anything is overdue (for cron)");
+  cmd->add_flag("--bom", options->bom,
+                "Start CSV with a UTF-8 byte order mark so Excel reads Vietnamese correctly");
+  cmd->footer(
+      "Months are whole: an activity ending in month 6 is due until the end of June and overdue "
+      "from July.\nDone and cancelled activities are finished and never listed.\n"
+      "Exit status: 0 ok, 1 overdue with --fail-on-overdue or an invalid plan, 2 usage or I/O "
+      "trouble.\n\n"
+      "Examples:\n"
+      "  parplan due --month 6\n"
+      "  parplan due --as-of 2024-10-15 --within 2 --owner \"noi vu\"\n"
+      "  parplan due --format csv --bom > due.csv\n"
+      "  parplan due --fail-on-overdue > /dev/null    # exit 1 when anything is late");
+  cmd->callback([&ctx, options] { run_due(ctx, *options); });
+}
+
+}  // namespace parplan::cli

@@ -1,0 +1,38 @@
+#pragma once
+
+// The forms of an agenda (what `parplan due` prints): text for the terminal, Markdown, JSON and
+// CSV. In the library so every command that shows an agenda (due, report) shows the same thing.
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "parplan/agenda.hpp"
+#include "parplan/model.hpp"
+#include "parplan/text_table.hpp"
+
+namespace parplan {
+
+// The first line: plan id, the scope (describe_filter; may be empty), the as-of month, whether
+// the plan year has not started or has ended, and the count of each section.
+// "dak-nong-cchc-2024, as of 2024-06: 3 overdue, 2 due, 3 upcoming, 3 starting, 4 waiting"
+std::string agenda_headline(const Plan& plan, const Agenda& agenda, std::string_view scope);
+
+// Headline, the sections overdue, due, upcoming, starting, waiting (each with its count), and a
+// footer counting the activities no month applies to. Titles are cut only when style.width is set.
+std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view scope,
+                        const text::TableStyle& style);
+
+// The same content as GitHub-flavoured Markdown; nothing is cut.
+std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_view scope);
+
+// {"plan", "plan_year", "as_of", "period", "within", "overdue", "due", "upcoming", "starting",
+//  "waiting", "counts"}: section elements are activity_json objects, overdue ones with
+// "months_late".
+nlohmann::json agenda_json(const Plan& plan, const Agenda& agenda);
+
+// RFC 4180: a header, then one row per listed activity, in section order, with the columns
+// section, months_late and those of activity_csv_header. No BOM.
+std::string agenda_csv(const Plan& plan, const Agenda& agenda);
+
+}  // namespace parplan

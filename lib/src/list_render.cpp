@@ -1,0 +1,84 @@
+#include "parplan/list_render.hpp"
+
+#include <fmt/format.h>
+
+#include "parplan/export.hpp"
+
+namespace parplan {
+
+namespace {
+
+std::string schedule_label(const Plan& plan, const Activity& a) {
+  if (!a.start || !a.end) return to_string(a.schedule);
+  const int year = plan.info.year;
+  if (a.start->year == year && a.end->year == year)
+    return a.start == a.end ? std::to_string(a.end->month)
+                            : fmt::format("{}–{}", a.start->month, a.end->month);
+  // Across years both sides are YYYY-MM, spaced so the dash cannot be misread as part of one.
+  return a.start == a.end ? to_string(*a.end)
+                          : fmt::format("{} – {}", to_string(*a.start), to_string(*a.end));
+}
+
+std::string_view status_style(Status s) {
+  switch (s) {
+    case Status::done:
+      return text::sgr::green;
+    case Status::cancelled:
+      return text::sgr::dim;
+    case Status::in_progress:
+      return text::sgr::yellow;
+    case Status::planned:
+      return text::sgr::none;
+  }
+  return text::sgr::none;
+}
+
+}  // namespace
+
+std::string owner_names(const Plan& plan, const std::vector<std::string>& ids) {
+  if (ids.empty()) return "—";
+  std::string out;
+  for (const std::string& id : ids) {
+    if (!out.empty()) out += ", ";
+    out += plan.owner_name(id);
+  }
+  return out;
+}
+
+std::string list_text(const Plan& plan, const std::vector<const Activity*>& activities,
+                      std::string_view scope, const text::TableStyle& style) {
+  std::string headline = plan.info.id;
+  if (!scope.empty()) headline += fmt::format(" ({})", scope);
+  headline +=
+      fmt::format(": {} activit{}", activities.size(), activities.size() == 1 ? "y" : "ies");
+  std::string out = text::paint(text::one_line(headline), text::sgr::bold, style.color) + "\n";
+  if (activities.empty()) return out;
+
+  std::vector<text::Column> columns = {{"ID"},
+                                       {"Status"},
+                                       {"Schedule"},
+                                       {"Lead", false, text::Cut::then},
+                                       {"Title", false, text::Cut::first}};
+  std::vector<std::vector<text::Cell>> rows;
+  for (const Activity* a : activities)
+    rows.push_back({{a->id},
+                    {to_string(a->status), status_style(a->status)},
+                    {schedule_label(plan, *a)},
+                    {owner_names(plan, a->lead)},
+                    {a->title}});
+  return out + "\n" + text::table(columns, rows, style);
+}
+
+nlohmann::json list_json(const Plan& plan, const std::vector<const Activity*>& activities) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Activity* a : activities) list.push_back(activity_json(plan, *a));
+  return list;
+}
+
+std::string list_csv(const Plan& plan, const std::vector<const Activity*>& activities) {
+  std::string out = csv_record(activity_csv_header());
+  for (const Activity* a : activities) out += csv_record(activity_csv_row(plan, *a));
+  return out;
+}
+
+}  // namespace parplan
