@@ -9,12 +9,11 @@ namespace parplan::cli {
 void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_date,
                            bool with_status) {
   if (with_date) {
-    auto* month = cmd->add_option("--month", options.month,
-                                  "As of month N (1-12) of the plan year")
+    auto* month = cmd->add_option("--month", options.month, "As of month N (1-12) of the plan year")
                       ->type_name("N");
-    auto* as_of = cmd->add_option("--as-of", options.as_of,
-                                  "As of YYYY-MM or YYYY-MM-DD (default: today)")
-                      ->type_name("DATE");
+    auto* as_of =
+        cmd->add_option("--as-of", options.as_of, "As of YYYY-MM or YYYY-MM-DD (default: today)")
+            ->type_name("DATE");
     month->excludes(as_of);
     cmd->add_option("--within", options.within,
                     "Upcoming: ends within the next K months (default 1)")
@@ -25,11 +24,11 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_d
                   "Owner id, name or alias; case and accents are ignored (\"noi vu\" finds Sở Nội "
                   "vụ), a part is enough")
       ->type_name("X");
-  cmd->add_option("--role", options.role, "Which owners --owner matches: lead (default), support, any")
+  cmd->add_option("--role", options.role,
+                  "Which owners --owner matches: lead (default), support, any")
       ->check(CLI::IsMember({"lead", "support", "any"}))
       ->type_name("ROLE");
-  cmd->add_option("--field", options.field, "Field id (III) or part of its title")
-      ->type_name("F");
+  cmd->add_option("--field", options.field, "Field id (III) or part of its title")->type_name("F");
   if (with_status)
     cmd->add_option("--status", options.status,
                     "Only activities with this status: planned, in-progress, done, cancelled")
@@ -46,8 +45,8 @@ Selection resolve_selection(const Plan& plan, const SelectionOptions& options, Y
   } else if (options.as_of) {
     auto parsed = parse_as_of(*options.as_of);
     if (!parsed)
-      throw Error(fmt::format("--as-of '{}' is not a date; give YYYY-MM or YYYY-MM-DD",
-                              *options.as_of));
+      throw Error(
+          fmt::format("--as-of '{}' is not a date; give YYYY-MM or YYYY-MM-DD", *options.as_of));
     selection.as_of = *parsed;
   } else {
     selection.as_of = today;
@@ -70,8 +69,8 @@ Selection resolve_selection(const Plan& plan, const SelectionOptions& options, Y
       names += (names.empty() ? "" : ", ") + o->name;
     }
     if (owners.size() > 1)
-      selection.notes.push_back(fmt::format("--owner '{}' matches {} owners: {}", *options.owner,
-                                            owners.size(), names));
+      selection.notes.push_back(
+          fmt::format("--owner '{}' matches {} owners: {}", *options.owner, owners.size(), names));
     selection.filter.owners = std::move(ids);
   }
   if (options.field) {

@@ -4,7 +4,6 @@
 // resolution, one set of messages.
 
 #include <CLI/CLI.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>

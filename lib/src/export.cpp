@@ -61,9 +61,9 @@ nlohmann::json activity_json(const Plan& plan, const Activity& a) {
 }
 
 std::vector<std::string> activity_csv_header() {
-  return {"id",    "field", "task",      "title",    "result", "output", "lead",
-          "support", "schedule", "start", "end",   "after",    "per",    "status",
-          "completed", "progress", "note", "file", "line"};
+  return {"id",        "field",    "task",  "title", "result", "output", "lead",
+          "support",   "schedule", "start", "end",   "after",  "per",    "status",
+          "completed", "progress", "note",  "file",  "line"};
 }
 
 std::vector<std::string> activity_csv_row(const Plan& plan, const Activity& a) {

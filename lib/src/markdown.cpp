@@ -8,10 +8,22 @@ std::string escape(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '&': case '#': case '~': case '!':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '&':
+      case '#':
+      case '~':
+      case '!':
       // pandoc's Markdown also reads ^superscript^ and $math$.
-      case '^': case '$':
+      case '^':
+      case '$':
         out += '\\';
         out += c;
         break;
