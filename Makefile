@@ -29,6 +29,14 @@ test-asan: deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# Release build, generated plans of 12,500-50,000 activities, hyperfine against the yaml-cpp
+# event-parse floor and a PyYAML script; writes build-release/bench-results/table.md.
+bench:
+	@scripts/install-deps hyperfine time python3-yaml
+	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DPARPLAN_TESTS=OFF
+	cmake --build build-release -j $(JOBS)
+	tests/bench/run.sh build-release
+
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
@@ -39,4 +47,4 @@ format-check:
 	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-release
