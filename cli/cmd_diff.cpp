@@ -12,6 +12,7 @@
 #include "parplan/git.hpp"
 #include "parplan/output.hpp"
 #include "selection.hpp"
+#include "versions.hpp"
 
 namespace parplan::cli {
 
@@ -27,33 +28,6 @@ struct DiffCommandOptions {
   bool git_driver = false;
   SelectionOptions selection;
 };
-
-// A directory argument holding a plan (itself, or its data/ like discovery) wins over a revision
-// of the same name; anything else is a revision.
-std::optional<std::string> plan_directory_argument(const std::string& argument) {
-  std::error_code ec;
-  if (argument.empty() || argument.front() == '-' || !fs::is_directory(argument, ec))
-    return std::nullopt;
-  for (const fs::path& candidate : {fs::path(argument), fs::path(argument) / "data"})
-    if (fs::is_regular_file(candidate / "plan.yaml", ec)) return candidate.string();
-  throw Error(fmt::format("{} holds no plan (no plan.yaml or data/plan.yaml)", argument));
-}
-
-// One side of the comparison: the working tree (no argument), a directory or a revision.
-LoadResult load_side(const Context& ctx, const std::optional<std::string>& version) {
-  if (!version) return load_plan(ctx.plan_directory(), ctx.load_options());
-  if (auto directory = plan_directory_argument(*version))
-    return load_plan(*directory, ctx.load_options());
-  return git::load_plan_at(*version, ctx.plan_directory(), ctx.load_options());
-}
-
-// Errors only: warnings (the shipped plan has 15) are validate's business, not diff's.
-std::string error_lines(const LoadResult& result) {
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics)
-    if (d.severity == Severity::error) out += format_text(d) + "\n";
-  return out;
-}
 
 std::string render(const Context& ctx, const DiffCommandOptions& options, const PlanDiff& diff) {
   if (options.format == "json") return diff_to_json(diff).dump(2) + "\n";
@@ -74,8 +48,8 @@ void run_diff(Context& ctx, const DiffCommandOptions& options) {
   if (!options.versions.empty()) old_version = options.versions[0];
   if (options.versions.size() == 2) new_version = options.versions[1];
 
-  LoadResult old_side = load_side(ctx, old_version);
-  LoadResult new_side = load_side(ctx, new_version);
+  LoadResult old_side = load_version(ctx, old_version);
+  LoadResult new_side = load_version(ctx, new_version);
   std::string errors;
   for (const auto& [side, result] : {std::pair{"old", &old_side}, std::pair{"new", &new_side}}) {
     if (result->ok()) continue;

@@ -4,10 +4,12 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "parplan/diff.hpp"
 #include "parplan/error.hpp"
 #include "parplan/output.hpp"
 #include "parplan/report.hpp"
 #include "selection.hpp"
+#include "versions.hpp"
 
 namespace parplan::cli {
 
@@ -17,6 +19,7 @@ struct ReportCliOptions {
   SelectionOptions selection;
   std::optional<std::string> lang;
   std::optional<std::string> output;
+  std::optional<std::string> since;
   bool stamp = false;
 };
 
@@ -48,6 +51,24 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);
   if (options.stamp) report.generated = now_stamp();
+  if (options.since) {
+    // The same engine and Markdown as `parplan diff --format md`, restricted by the same filter.
+    LoadResult old_side = load_version(ctx, options.since);
+    if (!old_side.ok()) {
+      std::cerr << error_lines(old_side)
+                << fmt::format("parplan: {} (--since) has {} error(s); no report written\n",
+                               old_side.plan.directory,
+                               count(old_side.diagnostics, Severity::error));
+      ctx.exit_code = exit_problems;
+      return;
+    }
+    PlanDiff diff = diff_plans(old_side.plan, *plan, {report.filter});
+    DiffMarkdownOptions md;
+    md.language = report.language == i18n::Language::vi ? "vi" : "en";
+    md.section_level = 3;
+    md.title = false;
+    report.changes = ReportChanges{*options.since, diff_to_markdown(diff, md)};
+  }
 
   std::string markdown = render_report(*plan, report);
   if (options.output)
@@ -71,6 +92,10 @@ void register_report(CLI::App& app, Context& ctx) {
                   "Write to FILE (atomically: the old content survives any failure) instead of "
                   "stdout")
       ->type_name("FILE");
+  cmd->add_option("--since", options->since,
+                  "Add a \"Changes since REV\" section: a git revision or a plan directory, "
+                  "compared as `parplan diff REV` would")
+      ->type_name("REV");
   cmd->add_flag("--stamp", options->stamp,
                 "Add the generation time (without it, the same inputs give the same bytes)");
   cmd->footer(
@@ -79,7 +104,8 @@ void register_report(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  parplan report --month 6 --lang vi -o report.md\n"
       "  parplan report -o report.md && pandoc report.md -o report.docx\n"
-      "  parplan report --owner \"noi vu\" --within 2");
+      "  parplan report --owner \"noi vu\" --within 2\n"
+      "  parplan report --since HEAD~4 -o reports/latest.md");
   cmd->callback([&ctx, options] { run_report(ctx, *options); });
 }
 

@@ -1,0 +1,41 @@
+#include "versions.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+#include "parplan/error.hpp"
+#include "parplan/git.hpp"
+
+namespace parplan::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> plan_directory_argument(const std::string& argument) {
+  std::error_code ec;
+  if (argument.empty() || argument.front() == '-' || !fs::is_directory(argument, ec))
+    return std::nullopt;
+  for (const fs::path& candidate : {fs::path(argument), fs::path(argument) / "data"})
+    if (fs::is_regular_file(candidate / "plan.yaml", ec)) return candidate.string();
+  throw Error(fmt::format("{} holds no plan (no plan.yaml or data/plan.yaml)", argument));
+}
+
+}  // namespace
+
+LoadResult load_version(const Context& ctx, const std::optional<std::string>& version) {
+  if (!version) return load_plan(ctx.plan_directory(), ctx.load_options());
+  if (auto directory = plan_directory_argument(*version))
+    return load_plan(*directory, ctx.load_options());
+  return git::load_plan_at(*version, ctx.plan_directory(), ctx.load_options());
+}
+
+std::string error_lines(const LoadResult& result) {
+  std::string out;
+  for (const Diagnostic& d : result.diagnostics)
+    if (d.severity == Severity::error) out += format_text(d) + "\n";
+  return out;
+}
+
+}  // namespace parplan::cli
