@@ -9,10 +9,25 @@ namespace parplan::cli {
 void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_date,
                            bool with_status) {
   if (with_date) {
+    // Checked while parsing, so a bad date is a usage error (exit 2) even when the plan is broken.
     auto* month = cmd->add_option("--month", options.month, "As of month N (1-12) of the plan year")
+                      ->check(CLI::Validator(
+                          [](const std::string& text) {
+                            return parse_plan_month(text, 0) && text.find('-') == text.npos
+                                       ? std::string()
+                                       : "'" + text + "' is not a month; give 1 to 12";
+                          },
+                          "", "month"))
                       ->type_name("N");
     auto* as_of =
         cmd->add_option("--as-of", options.as_of, "As of YYYY-MM or YYYY-MM-DD (default: today)")
+            ->check(CLI::Validator(
+                [](const std::string& text) {
+                  return parse_as_of(text)
+                             ? std::string()
+                             : "'" + text + "' is not a date; give YYYY-MM or YYYY-MM-DD";
+                },
+                "", "date"))
             ->type_name("DATE");
     month->excludes(as_of);
     cmd->add_option("--within", options.within,
