@@ -356,12 +356,12 @@ TEST_CASE("due: usage errors exit 2 and say what is accepted") {
     std::string message;
   };
   std::vector<Case> cases = {
-      {{"--month", "13"}, "parplan: error: --month 13 is not a month; give 1 to 12\n"},
-      {{"--month", "0"}, "parplan: error: --month 0 is not a month; give 1 to 12\n"},
+      {{"--month", "13"}, "parplan: error: --month: '13' is not a month; give 1 to 12\n"},
+      {{"--month", "0"}, "parplan: error: --month: '0' is not a month; give 1 to 12\n"},
       {{"--as-of", "2024-13-01"},
-       "parplan: error: --as-of '2024-13-01' is not a date; give YYYY-MM or YYYY-MM-DD\n"},
+       "parplan: error: --as-of: '2024-13-01' is not a date; give YYYY-MM or YYYY-MM-DD\n"},
       {{"--as-of", "2024-02-30"},
-       "parplan: error: --as-of '2024-02-30' is not a date; give YYYY-MM or YYYY-MM-DD\n"},
+       "parplan: error: --as-of: '2024-02-30' is not a date; give YYYY-MM or YYYY-MM-DD\n"},
       {{"--bom"},
        "parplan: error: --bom applies only to --format csv (it marks the file as UTF-8 for "
        "Excel)\n"},

@@ -285,7 +285,7 @@ TEST_CASE("report: a plan with errors gives exit 1 and writes nothing") {
 TEST_CASE("report: as-of and filter mistakes are usage errors") {
   RunResult month = report({"--plan", "data", "--month", "13"});
   CHECK(month.exit_code == 2);
-  CHECK(month.err.find("--month 13 is not a month; give 1 to 12") != std::string::npos);
+  CHECK(month.err.find("--month: '13' is not a month; give 1 to 12") != std::string::npos);
   RunResult both = report({"--plan", "data", "--month", "6", "--as-of", "2024-06"});
   CHECK(both.exit_code == 2);
   RunResult owner = report({"--plan", "data", "--owner", "zzzz"});
