@@ -5,7 +5,6 @@
 
 #include "app.hpp"
 #include "parplan/agenda_render.hpp"
-#include "parplan/error.hpp"
 #include "parplan/export.hpp"
 #include "parplan/output.hpp"
 #include "selection.hpp"
@@ -22,29 +21,24 @@ struct DueOptions {
 };
 
 void run_due(Context& ctx, const DueOptions& options) {
-  if (options.bom && options.format != "csv")
-    throw Error("--bom applies only to --format csv (it marks the file as UTF-8 for Excel)");
-  std::optional<Plan> plan = ctx.load_valid_plan();
-  if (!plan) {
-    ctx.exit_code = exit_problems;
-    return;
-  }
-  Selection selection = resolve_selection(*plan, options.selection, Context::today());
-  for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
-  Agenda agenda = build_agenda(*plan, selection.filter, selection.as_of, options.selection.within);
+  check_bom_format(options.bom, options.format);
+  std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
+  if (!selected) return;
+  const Plan& plan = selected->plan;
+  const Selection& selection = selected->selection;
+  Agenda agenda = build_agenda(plan, selection.filter, selection.as_of, options.selection.within);
 
   std::string out;
   if (options.format == "json") {
-    out = agenda_json(*plan, agenda).dump(2) + "\n";
+    out = agenda_json(plan, agenda).dump(2) + "\n";
   } else if (options.format == "csv") {
-    out = std::string(options.bom ? utf8_bom : "") + agenda_csv(*plan, agenda);
+    out = std::string(options.bom ? utf8_bom : "") + agenda_csv(plan, agenda);
   } else if (options.format == "md") {
-    out = agenda_markdown(*plan, agenda, describe_filter(*plan, selection.filter));
+    out = agenda_markdown(plan, agenda, describe_filter(plan, selection.filter));
   } else {
-    text::TableStyle style;
-    style.color = ctx.color(STDOUT_FILENO);
-    style.width = Context::terminal_width(STDOUT_FILENO);
-    out = agenda_text(*plan, agenda, describe_filter(*plan, selection.filter), style);
+    text::TableStyle style{.color = ctx.color(STDOUT_FILENO),
+                           .width = Context::terminal_width(STDOUT_FILENO)};
+    out = agenda_text(plan, agenda, describe_filter(plan, selection.filter), style);
   }
   write_stdout(out);
 

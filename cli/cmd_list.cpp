@@ -4,7 +4,6 @@
 #include <iostream>
 
 #include "app.hpp"
-#include "parplan/error.hpp"
 #include "parplan/export.hpp"
 #include "parplan/list_render.hpp"
 #include "parplan/output.hpp"
@@ -21,28 +20,23 @@ struct ListOptions {
 };
 
 void run_list(Context& ctx, const ListOptions& options) {
-  if (options.bom && options.format != "csv")
-    throw Error("--bom applies only to --format csv (it marks the file as UTF-8 for Excel)");
-  std::optional<Plan> plan = ctx.load_valid_plan();
-  if (!plan) {
-    ctx.exit_code = exit_problems;
-    return;
-  }
-  Selection selection = resolve_selection(*plan, options.selection, Context::today());
-  for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
-  std::vector<const Activity*> activities = plan->activities();
+  check_bom_format(options.bom, options.format);
+  std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
+  if (!selected) return;
+  const Plan& plan = selected->plan;
+  const Selection& selection = selected->selection;
+  std::vector<const Activity*> activities = plan.activities();
   std::erase_if(activities, [&](const Activity* a) { return !selection.filter.matches(*a); });
 
   std::string out;
   if (options.format == "json") {
-    out = list_json(*plan, activities).dump(2) + "\n";
+    out = list_json(plan, activities).dump(2) + "\n";
   } else if (options.format == "csv") {
-    out = std::string(options.bom ? utf8_bom : "") + list_csv(*plan, activities);
+    out = std::string(options.bom ? utf8_bom : "") + list_csv(plan, activities);
   } else {
-    text::TableStyle style;
-    style.color = ctx.color(STDOUT_FILENO);
-    style.width = Context::terminal_width(STDOUT_FILENO);
-    out = list_text(*plan, activities, describe_filter(*plan, selection.filter), style);
+    text::TableStyle style{.color = ctx.color(STDOUT_FILENO),
+                           .width = Context::terminal_width(STDOUT_FILENO)};
+    out = list_text(plan, activities, describe_filter(plan, selection.filter), style);
   }
   write_stdout(out);
 }

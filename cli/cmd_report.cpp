@@ -35,18 +35,15 @@ std::string now_stamp() {
 }
 
 void run_report(Context& ctx, const ReportCliOptions& options) {
-  std::optional<Plan> plan = ctx.load_valid_plan();
-  if (!plan) {
-    ctx.exit_code = exit_problems;
-    return;
-  }
-  Selection selection = resolve_selection(*plan, options.selection, Context::today());
-  for (const std::string& note : selection.notes) std::cerr << "parplan: " << note << '\n';
+  std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
+  if (!selected) return;
+  const Plan& plan = selected->plan;
+  Selection& selection = selected->selection;
 
   ReportOptions report;
   // --lang, then the plan's `language:`, then English.
   report.language =
-      i18n::parse_language(options.lang.value_or(plan->info.language)).value_or(i18n::Language::en);
+      i18n::parse_language(options.lang.value_or(plan.info.language)).value_or(i18n::Language::en);
   report.as_of = selection.as_of;
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);
@@ -62,7 +59,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
       ctx.exit_code = exit_problems;
       return;
     }
-    PlanDiff diff = diff_plans(old_side.plan, *plan, {report.filter});
+    PlanDiff diff = diff_plans(old_side.plan, plan, {report.filter});
     DiffMarkdownOptions md;
     md.language = report.language == i18n::Language::vi ? "vi" : "en";
     md.section_level = 3;
@@ -70,7 +67,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
     report.changes = ReportChanges{*options.since, diff_to_markdown(diff, md)};
   }
 
-  std::string markdown = render_report(*plan, report);
+  std::string markdown = render_report(plan, report);
   if (options.output)
     write_file_atomically(*options.output, markdown);
   else

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 #include "parplan/error.hpp"
 
 namespace parplan::cli {
@@ -102,6 +104,22 @@ Selection resolve_selection(const Plan& plan, const SelectionOptions& options, Y
   }
   if (options.status) selection.filter.status = parse_status(*options.status);
   return selection;
+}
+
+std::optional<SelectedPlan> load_selected_plan(Context& ctx, const SelectionOptions& options) {
+  std::optional<Plan> plan = ctx.load_valid_plan();
+  if (!plan) {
+    ctx.exit_code = exit_problems;
+    return std::nullopt;
+  }
+  Selection selection = resolve_selection(*plan, options, Context::today());
+  for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
+  return SelectedPlan{std::move(*plan), std::move(selection)};
+}
+
+void check_bom_format(bool bom, const std::string& format) {
+  if (bom && format != "csv")
+    throw Error("--bom applies only to --format csv (it marks the file as UTF-8 for Excel)");
 }
 
 }  // namespace parplan::cli

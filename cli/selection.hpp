@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app.hpp"
 #include "parplan/agenda.hpp"
 #include "parplan/query.hpp"
 
@@ -39,5 +40,17 @@ struct Selection {
 // says what is accepted: a month outside 1-12, a malformed date, an owner matching nothing (with
 // the closest owners), a field matching nothing.
 Selection resolve_selection(const Plan& plan, const SelectionOptions& options, YearMonth today);
+
+struct SelectedPlan {
+  Plan plan;
+  Selection selection;
+};
+
+// The start of due, list and report: loads the plan (printing its errors and setting exit 1
+// when it has any, then nullopt), resolves the selection against it and prints its notes.
+std::optional<SelectedPlan> load_selected_plan(Context& ctx, const SelectionOptions& options);
+
+// --bom only makes sense for CSV; anything else is a usage error.
+void check_bom_format(bool bom, const std::string& format);
 
 }  // namespace parplan::cli
