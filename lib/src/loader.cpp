@@ -274,7 +274,8 @@ class PlanBuilder {
     for (std::size_t i = 0; i + 1 < node.items.size(); i += 2)
       if (node.items[i].is_scalar() && node.items[i].value == "id" && node.items[i + 1].is_scalar())
         id_node = &node.items[i + 1];
-    std::string context = id_node ? "task " + display_text(id_node->value) : "task";
+    std::string context =
+        id_node && !id_node->value.empty() ? "task " + display_text(id_node->value) : "task";
     w.each_key(
         node, context, {"id", "title", "activities"}, {"id", "title", "activities"},
         [&](const Node& key, const Node& value) {
@@ -348,7 +349,8 @@ class PlanBuilder {
     a.location = w.location(node);
     std::string context = "activity";
     for (std::size_t i = 0; i + 1 < node.items.size(); i += 2)
-      if (node.items[i].is_scalar() && node.items[i].value == "id" && node.items[i + 1].is_scalar())
+      if (node.items[i].is_scalar() && node.items[i].value == "id" &&
+          node.items[i + 1].is_scalar() && !node.items[i + 1].value.empty())
         context = "activity " + display_text(node.items[i + 1].value);
 
     const int year = plan_.info.year;
@@ -505,9 +507,10 @@ bool is_plan_file_name(const std::string& name) {
   return !name.starts_with(".") && (name.ends_with(".yaml") || name.ends_with(".yml"));
 }
 
+// Exact, so that a file one byte over the limit does not read "16.0 MiB; the limit is 16.0 MiB".
 std::string human_size(std::uint64_t bytes) {
-  if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / 1048576);
-  if (bytes >= 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
+  if (bytes > 0 && bytes % (1024 * 1024) == 0) return fmt::format("{} MiB", bytes / (1024 * 1024));
+  if (bytes > 0 && bytes % 1024 == 0) return fmt::format("{} KiB", bytes / 1024);
   return fmt::format("{} bytes", bytes);
 }
 

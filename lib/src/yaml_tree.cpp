@@ -392,13 +392,45 @@ std::string describe_parser_error(const std::string& msg, std::string_view text,
         "syntax error: escape sequence for U+{:04X} is not a Unicode character (a lone surrogate "
         "or beyond U+10FFFF)",
         std::strtoul(msg.c_str() + std::strlen(YAML::ErrorMsg::INVALID_UNICODE), nullptr, 10));
-  if (msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE))
-    return "syntax error: unknown escape sequence in a double-quoted string (write \\\\ for a "
-           "backslash, or use single quotes)";
+  if (msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || msg == YAML::ErrorMsg::INVALID_HEX)
+    return "syntax error: invalid escape sequence; in double quotes a backslash starts one, as in "
+           "\\n (write \\\\ for a backslash, or use single quotes)";
   if (msg == YAML::ErrorMsg::BLOCK_ENTRY)
     return "syntax error: unexpected '-' (a list item where none can start; check the "
            "indentation)";
   return "syntax error: " + msg;
+}
+
+bool is_escape_error(const std::string& msg) {
+  return msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || msg == YAML::ErrorMsg::INVALID_HEX ||
+         msg.starts_with(YAML::ErrorMsg::INVALID_UNICODE);
+}
+
+// The backslash of the escape that failed at `pos`: the first invalid escape on its line, else
+// (a well-formed escape of a lone surrogate) the last backslash before it.
+std::optional<std::size_t> escape_before(std::string_view text, std::size_t pos) {
+  pos = std::min(pos, text.size());
+  std::size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  line_start = line_start == text.npos ? 0 : line_start + 1;
+  std::optional<std::size_t> last;
+  for (std::size_t i = line_start; i < pos; ++i) {
+    if (text[i] != '\\') continue;
+    last = i;
+    char c = i + 1 < text.size() ? text[i + 1] : '\0';
+    std::size_t digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
+    if (digits > 0) {
+      std::string_view hex = text.substr(i + 2, digits);
+      if (hex.size() < digits || hex.find_first_not_of("0123456789abcdefABCDEF") != hex.npos)
+        return i;
+      i += 1 + digits;
+    } else if (c == '\0' ||
+               std::string_view("0abt\tnvfre \"/\\N_LP").find(c) == std::string_view::npos) {
+      return i;
+    } else {
+      ++i;
+    }
+  }
+  return last;
 }
 
 std::size_t indentation(std::string_view line) {
@@ -448,6 +480,15 @@ Node parse(std::string_view text, FileReport& report) {
     if (e.msg == YAML::ErrorMsg::MAP_VALUE)
       if (auto at = missing_colon(index, failure->line))
         fail_at(*at, "syntax error: no ':' after the key on this line (write 'key: value')");
+    // yaml-cpp stops some way into a bad escape; the backslash is what to look at.
+    if (auto backslash = is_escape_error(e.msg) ? escape_before(text, pos) : std::nullopt)
+      std::tie(failure->line, failure->column) = index.position(*backslash);
+    // A tab where the indentation is expected confuses yaml-cpp into many different complaints.
+    std::string_view line = index.line_text(failure->line);
+    if (std::size_t indent = line.find_first_not_of(" \t");
+        line.substr(0, indent).find('\t') != line.npos)
+      fail_at({failure->line, static_cast<int>(line.find('\t')) + 1},
+              "tab character in the indentation; indent with spaces");
     // At the end of the file yaml-cpp notices that a bracket was never closed; point at it.
     char bracket = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW   ? '['
                    : e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW ? '{'
@@ -470,9 +511,10 @@ Node parse(std::string_view text, FileReport& report) {
   }
   if (input.stopped())
     fail_at(index.position(input.progress()),
-            fmt::format("a value or [ ]/{{ }} collection starting here runs on for more than {} "
-                        "KiB; look for a bracket or quote that is never closed",
-                        max_lookahead / 1024));
+            fmt::format(
+                "one value or [ ]/{{ }} collection after this point is longer than {} KiB; plan "
+                "values are short, so look for a bracket or quote that is never closed",
+                max_lookahead / 1024));
   if (failure) {
     report.error(failure->line, failure->column, std::move(failure->message));
     return {};

@@ -14,6 +14,8 @@ struct RunResult {
   int exit_code = -1;
   std::string out;
   std::string err;
+  double seconds = 0;   // wall-clock time of the run
+  long max_rss_kb = 0;  // peak resident memory of the child (wait4)
 };
 
 struct RunOptions {
