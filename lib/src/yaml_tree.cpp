@@ -406,11 +406,14 @@ bool is_escape_error(const std::string& msg) {
          msg.starts_with(YAML::ErrorMsg::INVALID_UNICODE);
 }
 
-// The backslash of the escape that failed at `pos`: the first invalid escape on its line, else
-// (a well-formed escape of a lone surrogate) the last backslash before it.
+// The backslash of the escape that failed at `pos`: the first invalid escape on the line of the
+// last backslash, else (a well-formed escape of a lone surrogate) that last backslash.
 std::optional<std::size_t> escape_before(std::string_view text, std::size_t pos) {
   pos = std::min(pos, text.size());
-  std::size_t line_start = text.rfind('\n', pos == 0 ? 0 : pos - 1);
+  // From the start of the line of the last backslash: a \U escape can swallow the line break.
+  std::size_t line_start = text.rfind('\\', pos == 0 ? 0 : pos - 1);
+  if (line_start == text.npos) return std::nullopt;
+  line_start = text.rfind('\n', line_start);
   line_start = line_start == text.npos ? 0 : line_start + 1;
   std::optional<std::size_t> last;
   for (std::size_t i = line_start; i < pos; ++i) {

@@ -1,5 +1,5 @@
 // The malformed-plan corpus (tests/malformed/README.md) through the built binary: every case must
-// give exactly its expected output and exit code, within 2 s and 256 MB.
+// give exactly its expected output and exit code, within 2 s of CPU time and 256 MB.
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -20,16 +20,11 @@ using parplan::test::TempDir;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
+// The ceilings hold for the optimised build; sanitizers and -O0 multiply time and memory.
+#if defined(__SANITIZE_ADDRESS__) || !defined(__OPTIMIZE__)
+constexpr bool measured_build = false;
 #else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
+constexpr bool measured_build = true;
 #endif
 
 struct Expected {
@@ -147,7 +142,7 @@ TEST_CASE("malformed corpus: every case gives its exact diagnostics, fast and sm
 
   // The cost of every case, for docs/reliability.md: build/tests/malformed-costs.txt.
   std::ofstream costs("malformed-costs.txt");
-  costs << "case\tseconds\tpeak_rss_mb\n";
+  costs << "case\tseconds\tcpu_seconds\tpeak_rss_mb\n";
   for (const fs::path& dir : cases) {
     std::string name = dir.filename().string();
     INFO("case " << name);
@@ -168,10 +163,12 @@ TEST_CASE("malformed corpus: every case gives its exact diagnostics, fast and sm
     CHECK(r.err == expected.err);
 
     double rss_mb = static_cast<double>(r.max_rss_kb) / 1024;
-    costs << name << '\t' << r.seconds << '\t' << rss_mb << '\n';
-    // Sanitizers multiply time and memory; the ceilings hold for the normal build.
-    if (!sanitized) {
-      CHECK(r.seconds < 2.0);
+    costs << name << '\t' << r.seconds << '\t' << r.cpu_seconds << '\t' << rss_mb << '\n';
+    // CPU time, as the machine may be busy with other work; the wall-clock ceiling still catches
+    // a case that hangs without computing, such as an open() blocking on a FIFO.
+    if (measured_build) {
+      CHECK(r.cpu_seconds < 2.0);
+      CHECK(r.seconds < 10.0);
       CHECK(rss_mb < 256);
     }
   }
