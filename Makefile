@@ -2,6 +2,8 @@
 PREFIX ?= /usr/local
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
@@ -46,5 +48,13 @@ format:
 format-check:
 	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
+# libFuzzer harnesses (clang-14, ASan+UBSan), each run FUZZ_SECONDS; see docs/reliability.md.
+fuzz:
+	@scripts/install-deps clang-14 libclang-rt-14-dev
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DPARPLAN_FUZZ=ON -DPARPLAN_TESTS=OFF -DPARPLAN_WERROR=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_loader fuzz_calendar
+	scripts/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-release
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) build-release

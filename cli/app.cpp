@@ -1,9 +1,12 @@
 #include "app.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -24,6 +27,20 @@ std::optional<std::string> env(const char* name) {
 }
 
 void print_error(const std::string& message) { std::cerr << "parplan: error: " << message << '\n'; }
+
+// With stdout closed (`parplan validate >&-`) the next file opened would become fd 1 and receive
+// the output. Holding 0-2 open on /dev/null in the direction they cannot be used keeps the numbers
+// taken, while every read or write on them still fails with EBADF as on a closed descriptor.
+void hold_closed_standard_fds() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    int held = ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+    if (held >= 0 && held != fd) {
+      ::dup2(held, fd);
+      ::close(held);
+    }
+  }
+}
 
 }  // namespace
 
@@ -72,6 +89,10 @@ YearMonth Context::today() {
 }
 
 int run(int argc, char** argv) {
+  hold_closed_standard_fds();
+  // A reader that stops early (`| head`) then gives EPIPE instead of killing parplan mid-write,
+  // whatever the parent's disposition; it ends in exit 2 without a message.
+  std::signal(SIGPIPE, SIG_IGN);
   Context ctx;
   CLI::App app{
       "parplan: keep an administrative-reform plan in YAML and ask it what is due, "
@@ -119,7 +140,7 @@ int run(int argc, char** argv) {
     std::cerr << "Run 'parplan --help' for usage.\n";
     return exit_trouble;
   } catch (const Error& e) {
-    print_error(e.what());
+    if (!stdout_closed_by_reader()) print_error(e.what());
     return exit_trouble;
   } catch (const std::exception& e) {
     print_error(std::string("unexpected failure: ") + e.what());

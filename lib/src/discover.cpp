@@ -12,9 +12,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Any plan.yaml, even a FIFO or a dangling link: the loader then says what is wrong with it.
 bool has_plan(const fs::path& dir) {
   std::error_code ec;
-  return fs::is_regular_file(dir / "plan.yaml", ec);
+  return fs::exists(fs::symlink_status(dir / "plan.yaml", ec));
 }
 
 // "data" rather than "/home/x/repo/data" when the user stands in /home/x/repo.

@@ -1,16 +1,20 @@
 #include "parplan/loader.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
 #include <unordered_map>
 
 #include "encoding.hpp"
+#include "file_report.hpp"
 #include "parplan/error.hpp"
 #include "parplan/suggest.hpp"
 #include "parplan/unicode.hpp"
@@ -37,15 +41,14 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // Walks one file's tree against the schema, reporting every problem with its position.
 class Walker {
  public:
-  Walker(const std::string& file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
+  explicit Walker(FileReport& report) : report_(report) {}
 
   void error(const Node& at, std::string message) {
-    out_.push_back({Severity::error, file_, at.line, at.column, std::move(message)});
+    report_.error(at.line, at.column, std::move(message));
   }
   void warning(const Node& at, std::string message) {
-    out_.push_back({Severity::warning, file_, at.line, at.column, std::move(message)});
+    report_.warning(at.line, at.column, std::move(message));
   }
-  [[nodiscard]] const std::string& file() const { return file_; }
 
   bool expect(const Node& node, Node::Kind kind, std::string_view what) {
     if (node.kind == kind) return true;
@@ -63,12 +66,14 @@ class Walker {
       if (!key.is_scalar()) continue;  // already reported by the parser
       seen.insert(key.value);
       if (std::find(allowed.begin(), allowed.end(), key.value) == allowed.end()) {
-        if (auto guess = did_you_mean(key.value, allowed))
-          error(key, fmt::format("unknown key '{}' in {}; did you mean '{}'?", key.value, context,
-                                 *guess));
+        // Schema keys are short; comparing a megabyte-long key with each would only cost time.
+        auto guess = key.value.size() <= 32 ? did_you_mean(key.value, allowed) : std::nullopt;
+        if (guess)
+          error(key, fmt::format("unknown key {} in {}; did you mean '{}'?", quote_text(key.value),
+                                 context, *guess));
         else
-          error(key, fmt::format("unknown key '{}' in {} (expected one of: {})", key.value, context,
-                                 join(allowed, ", ")));
+          error(key, fmt::format("unknown key {} in {} (expected one of: {})",
+                                 quote_text(key.value), context, join(allowed, ", ")));
         continue;
       }
       handle(key, map.items[i + 1]);
@@ -122,18 +127,26 @@ class Walker {
     }
     auto ym = parse_plan_month(value.value, plan_year);
     if (!ym)
-      error(value, fmt::format("'{}' must be a month from 1 to 12 or YYYY-MM, got '{}'", key.value,
-                               value.value));
+      error(value, fmt::format("'{}' must be a month from 1 to 12 or YYYY-MM, got {}", key.value,
+                               quote_text(value.value)));
     return ym;
   }
 
+  // An id names its thing in every message, report and command line: one word.
+  std::string id(const Node& key, const Node& value) {
+    std::string text = this->text(key, value, true);
+    if (text.find_first_of(" \t\n") != std::string::npos)
+      error(value, fmt::format("'{}' must be one word without spaces or line breaks, got {}",
+                               key.value, quote_text(text)));
+    return text;
+  }
+
   [[nodiscard]] SourceLocation location(const Node& node) const {
-    return {file_, node.line, node.column};
+    return {report_.file(), node.line, node.column};
   }
 
  private:
-  const std::string& file_;
-  std::vector<Diagnostic>& out_;
+  FileReport& report_;
 };
 
 std::string where(const SourceLocation& loc) {
@@ -142,12 +155,10 @@ std::string where(const SourceLocation& loc) {
 
 class PlanBuilder {
  public:
-  PlanBuilder(std::string directory, std::vector<Diagnostic>& out) : out_(out) {
-    plan_.directory = std::move(directory);
-  }
+  explicit PlanBuilder(std::string directory) { plan_.directory = std::move(directory); }
 
-  void read_plan_file(const std::string& file, const Node& root) {
-    Walker w(file, out_);
+  void read_plan_file(FileReport& report, const Node& root) {
+    Walker w(report);
     if (!w.expect(root, Node::Kind::map, "plan.yaml")) return;
     w.each_key(root, "plan.yaml", {"plan", "owners"}, {"plan", "owners"},
                [&](const Node& key, const Node& value) {
@@ -156,24 +167,27 @@ class PlanBuilder {
                });
     owners_known_ = true;
     plan_.index_owners();
-    for (const Owner& owner : plan_.owners) owner_ids_.push_back(owner.id);
+    for (const Owner& owner : plan_.owners) {
+      owner_ids_.push_back(owner.id);
+      folded_owner_names_.emplace(unicode::fold(owner.name), &owner);
+    }
   }
 
-  void read_field_file(const std::string& file, const Node& root) {
-    Walker w(file, out_);
+  void read_field_file(FileReport& report, const Node& root) {
+    Walker w(report);
     if (!w.expect(root, Node::Kind::map, "a field file")) return;
     Field field;
-    field.file = file;
+    field.file = report.file();
     field.location = w.location(root);
     const Node* tasks = nullptr;
     w.each_key(root, "field file", {"field", "title", "tasks"}, {"field", "title", "tasks"},
                [&](const Node& key, const Node& value) {
                  if (key.value == "field") {
-                   field.id = w.text(key, value, true);
+                   field.id = w.id(key, value);
                    if (auto it = field_ids_.find(field.id);
                        !field.id.empty() && it != field_ids_.end())
-                     w.error(value, fmt::format("duplicate field '{}' (first defined at {})",
-                                                field.id, where(it->second)));
+                     w.error(value, fmt::format("duplicate field {} (first defined at {})",
+                                                quote_text(field.id), where(it->second)));
                    else
                      field_ids_.emplace(field.id, w.location(value));
                  }
@@ -189,29 +203,33 @@ class PlanBuilder {
   Plan finish() { return std::move(plan_); }
 
  private:
+  // "did you mean" compares an unknown owner with every owner; a hostile plan with 100,000 of
+  // each would take hours, so the comparisons of one load are budgeted (real plans use ~0.1%).
+  static constexpr std::size_t suggestion_budget = 200'000;
+
   void read_info(Walker& w, const Node& node) {
     if (!w.expect(node, Node::Kind::map, "'plan'")) return;
     PlanInfo& info = plan_.info;
-    w.each_key(
-        node, "plan", {"id", "title", "year", "issued_by", "language"}, {"id", "title", "year"},
-        [&](const Node& key, const Node& value) {
-          if (key.value == "id") info.id = w.text(key, value, true);
-          if (key.value == "title") info.title = w.text(key, value, true);
-          if (key.value == "issued_by") info.issued_by = w.text(key, value, false);
-          if (key.value == "year") {
-            std::string year = w.text(key, value, true);
-            if (year.size() == 4 && year.find_first_not_of("0123456789") == year.npos)
-              info.year = std::stoi(year);
-            else if (!year.empty())
-              w.error(value, fmt::format("'year' must be a four-digit year, got '{}'", year));
-          }
-          if (key.value == "language") {
-            info.language = w.text(key, value, false);
-            if (info.language != "vi" && info.language != "en" && !info.language.empty())
-              w.error(value,
-                      fmt::format("'language' must be 'vi' or 'en', got '{}'", info.language));
-          }
-        });
+    w.each_key(node, "plan", {"id", "title", "year", "issued_by", "language"},
+               {"id", "title", "year"}, [&](const Node& key, const Node& value) {
+                 if (key.value == "id") info.id = w.id(key, value);
+                 if (key.value == "title") info.title = w.text(key, value, true);
+                 if (key.value == "issued_by") info.issued_by = w.text(key, value, false);
+                 if (key.value == "year") {
+                   std::string year = w.text(key, value, true);
+                   if (year.size() == 4 && year.find_first_not_of("0123456789") == year.npos)
+                     info.year = std::stoi(year);
+                   else if (!year.empty())
+                     w.error(value, fmt::format("'year' must be a four-digit year, got {}",
+                                                quote_text(year)));
+                 }
+                 if (key.value == "language") {
+                   info.language = w.text(key, value, false);
+                   if (info.language != "vi" && info.language != "en" && !info.language.empty())
+                     w.error(value, fmt::format("'language' must be 'vi' or 'en', got {}",
+                                                quote_text(info.language)));
+                 }
+               });
   }
 
   void read_owners(Walker& w, const Node& node) {
@@ -223,10 +241,19 @@ class PlanBuilder {
       Owner owner;
       owner.id = key.value;
       owner.location = w.location(key);
+      if (owner.id.find_first_of(" \t\n") != std::string::npos)
+        w.error(key, fmt::format("owner id {} must be one word without spaces or line breaks",
+                                 quote_text(owner.id)));
+      std::string context = "owner " + quote_text(key.value);
       if (value.is_scalar()) {  // shorthand: `snv: Sở Nội vụ`
         owner.name = value.value;
-      } else if (w.expect(value, Node::Kind::map, fmt::format("owner '{}'", key.value))) {
-        w.each_key(value, fmt::format("owner '{}'", key.value), {"name", "aliases"}, {"name"},
+        if (owner.name.find_first_not_of(" \t\n") == std::string::npos)
+          w.error(value, fmt::format("the name of {} is empty", context));
+      } else if (value.is_null()) {
+        w.error(key, fmt::format("{} has no name; write `{}: Name` or give 'name:'", context,
+                                 display_text(key.value)));
+      } else if (w.expect(value, Node::Kind::map, context)) {
+        w.each_key(value, context, {"name", "aliases"}, {"name"},
                    [&](const Node& k, const Node& v) {
                      if (k.value == "name") owner.name = w.text(k, v, true);
                      if (k.value == "aliases")
@@ -247,12 +274,13 @@ class PlanBuilder {
     for (std::size_t i = 0; i + 1 < node.items.size(); i += 2)
       if (node.items[i].is_scalar() && node.items[i].value == "id" && node.items[i + 1].is_scalar())
         id_node = &node.items[i + 1];
-    std::string context = id_node ? "task " + id_node->value : "task";
+    std::string context =
+        id_node && !id_node->value.empty() ? "task " + display_text(id_node->value) : "task";
     w.each_key(
         node, context, {"id", "title", "activities"}, {"id", "title", "activities"},
         [&](const Node& key, const Node& value) {
           if (key.value == "id") {
-            task.id = w.text(key, value, true);
+            task.id = w.id(key, value);
             check_prefix(w, value, task.id, field.id, "task", "field");
             check_unique(w, value, task_ids_, task.id, "task");
           }
@@ -271,8 +299,8 @@ class PlanBuilder {
                     std::string_view kind, std::string_view parent_kind) {
     if (id.empty() || parent.empty()) return;
     if (id.size() > parent.size() + 1 && id.starts_with(parent) && id[parent.size()] == '.') return;
-    w.error(at, fmt::format("{} id '{}' does not start with its {} id '{}' (expected '{}.<n>')",
-                            kind, id, parent_kind, parent, parent));
+    w.error(at, fmt::format("{} id {} does not start with its {} id {} (expected '{}.<n>')", kind,
+                            quote_text(id), parent_kind, quote_text(parent), display_text(parent)));
   }
 
   void check_unique(Walker& w, const Node& at,
@@ -281,7 +309,7 @@ class PlanBuilder {
     if (id.empty()) return;
     auto [it, inserted] = seen.emplace(id, w.location(at));
     if (!inserted)
-      w.error(at, fmt::format("duplicate {} id '{}' (first defined at {})", kind, id,
+      w.error(at, fmt::format("duplicate {} id {} (first defined at {})", kind, quote_text(id),
                               where(it->second)));
   }
 
@@ -289,11 +317,18 @@ class PlanBuilder {
     if (!owners_known_) return;
     for (const auto& [id, at] : refs) {
       if (plan_.find_owner(id)) continue;
-      std::string message = fmt::format("unknown owner '{}'", id);
-      if (auto guess = did_you_mean(id, owner_ids_))
-        message += fmt::format("; did you mean '{}' ({})?", *guess, plan_.owner_name(*guess));
+      std::string message = fmt::format("unknown owner {}", quote_text(id));
+      std::optional<std::string> guess;
+      if (id.size() <= 64 && suggestions_used_ + owner_ids_.size() <= suggestion_budget) {
+        suggestions_used_ += owner_ids_.size();
+        guess = did_you_mean(id, owner_ids_);
+      }
+      if (guess)
+        message += fmt::format("; did you mean '{}' ({})?", display_text(*guess),
+                               display_text(plan_.owner_name(*guess)));
       else if (auto by_name = owner_by_folded_name(id))
-        message += fmt::format("; did you mean '{}' ({})?", by_name->id, by_name->name);
+        message += fmt::format("; did you mean '{}' ({})?", display_text(by_name->id),
+                               display_text(by_name->name));
       else
         message += "; declare it under 'owners' in plan.yaml";
       w.error(*at, message);
@@ -302,10 +337,8 @@ class PlanBuilder {
 
   // Someone wrote the agency's name where its id belongs.
   const Owner* owner_by_folded_name(const std::string& text) const {
-    std::string folded = unicode::fold(text);
-    for (const Owner& owner : plan_.owners)
-      if (unicode::fold(owner.name) == folded) return &owner;
-    return nullptr;
+    auto it = folded_owner_names_.find(unicode::fold(text));
+    return it == folded_owner_names_.end() ? nullptr : it->second;
   }
 
   void read_activity(Walker& w, const Field& field, Task& task, const Node& node) {
@@ -316,8 +349,9 @@ class PlanBuilder {
     a.location = w.location(node);
     std::string context = "activity";
     for (std::size_t i = 0; i + 1 < node.items.size(); i += 2)
-      if (node.items[i].is_scalar() && node.items[i].value == "id" && node.items[i + 1].is_scalar())
-        context = "activity " + node.items[i + 1].value;
+      if (node.items[i].is_scalar() && node.items[i].value == "id" &&
+          node.items[i + 1].is_scalar() && !node.items[i + 1].value.empty())
+        context = "activity " + display_text(node.items[i + 1].value);
 
     const int year = plan_.info.year;
     const Node* start_node = nullptr;
@@ -332,7 +366,7 @@ class PlanBuilder {
         node, context, keys, {"id", "title", "lead"}, [&](const Node& key, const Node& value) {
           const std::string& k = key.value;
           if (k == "id") {
-            a.id = w.text(key, value, true);
+            a.id = w.id(key, value);
             check_prefix(w, value, a.id, task.id, "activity", "task");
             check_unique(w, value, activity_ids_, a.id, "activity");
           } else if (k == "title") {
@@ -359,9 +393,9 @@ class PlanBuilder {
             schedule_keys.emplace_back("schedule: ongoing", &key);
             std::string text = w.text(key, value, true);
             if (!text.empty() && text != "ongoing")
-              w.error(value, fmt::format("'schedule' must be 'ongoing' (Thường xuyên), got '{}'; "
+              w.error(value, fmt::format("'schedule' must be 'ongoing' (Thường xuyên), got {}; "
                                          "use start/end, after: or per: for other schedules",
-                                         text));
+                                         quote_text(text)));
           } else if (k == "after") {
             schedule_keys.emplace_back("after", &key);
             a.after = w.text(key, value, true);
@@ -373,23 +407,25 @@ class PlanBuilder {
             if (auto status = parse_status(text))
               a.status = *status;
             else if (!text.empty())
-              w.error(value, fmt::format("invalid status '{}'; expected planned, in-progress, done "
+              w.error(value, fmt::format("invalid status {}; expected planned, in-progress, done "
                                          "or cancelled",
-                                         text));
+                                         quote_text(text)));
           } else if (k == "completed") {
             completed_node = &key;
             a.completed = w.month(key, value, year);
           } else if (k == "progress") {
             std::string text = w.text(key, value, true);
+            // No leading zeros: YAML 1.1 reads "010" as octal 8, so it is ambiguous to a reader.
             bool digits = !text.empty() && text.size() <= 3 &&
-                          text.find_first_not_of("0123456789") == std::string::npos;
+                          text.find_first_not_of("0123456789") == std::string::npos &&
+                          (text.size() == 1 || text[0] != '0');
             int value_pct = digits ? std::stoi(text) : -1;
             if (digits && value_pct <= 100)
               a.progress = value_pct;
             else if (!text.empty())
-              w.error(
-                  value,
-                  fmt::format("'progress' must be a whole number from 0 to 100, got '{}'", text));
+              w.error(value, fmt::format("'progress' must be a whole number from 0 to 100 without "
+                                         "leading zeros, got {}",
+                                         quote_text(text)));
           }
         });
 
@@ -451,9 +487,10 @@ class PlanBuilder {
   }
 
   Plan plan_;
-  std::vector<Diagnostic>& out_;
   bool owners_known_ = false;
   std::vector<std::string> owner_ids_;
+  std::unordered_map<std::string, const Owner*> folded_owner_names_;  // first declaration wins
+  std::size_t suggestions_used_ = 0;
   std::unordered_map<std::string, SourceLocation> field_ids_;
   std::unordered_map<std::string, SourceLocation> task_ids_;
   std::unordered_map<std::string, SourceLocation> activity_ids_;
@@ -465,36 +502,109 @@ std::string join_path(const std::string& directory, const std::string& name) {
   return directory + "/" + name;
 }
 
-bool is_yaml_name(const std::string& name) {
-  return name.ends_with(".yaml") || name.ends_with(".yml");
+// Hidden files are editors' lock and backup files (Emacs leaves a dangling `.#name.yaml` link).
+bool is_plan_file_name(const std::string& name) {
+  return !name.starts_with(".") && (name.ends_with(".yaml") || name.ends_with(".yml"));
 }
 
-void parse_file(PlanBuilder& builder, const std::string& path, std::string content, bool is_plan,
-                std::vector<Diagnostic>& diagnostics) {
-  std::size_t first = diagnostics.size();
-  if (auto text = check_encoding(std::move(content), path, diagnostics)) {
-    Node root = yaml::parse(*text, path, diagnostics);
-    if (root.is_null() && first == diagnostics.size())
-      diagnostics.push_back({Severity::error, path, 1, 1,
-                             is_plan
-                                 ? "plan.yaml is empty; it needs 'plan' and 'owners'"
-                                 : "field file is empty; it needs 'field', 'title' and 'tasks'"});
-    else if (is_plan)
-      builder.read_plan_file(path, root);
-    else if (!root.is_null())
-      builder.read_field_file(path, root);
-  }
-  // Parser and schema problems interleave; present each file's in reading order.
-  std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(first), diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-                   });
-}
-
+// Exact, so that a file one byte over the limit does not read "16.0 MiB; the limit is 16.0 MiB".
 std::string human_size(std::uint64_t bytes) {
-  if (bytes >= 1024 * 1024) return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / 1048576);
-  if (bytes >= 1024) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
+  if (bytes > 0 && bytes % (1024 * 1024) == 0) return fmt::format("{} MiB", bytes / (1024 * 1024));
+  if (bytes > 0 && bytes % 1024 == 0) return fmt::format("{} KiB", bytes / 1024);
   return fmt::format("{} bytes", bytes);
+}
+
+std::string too_large_message(std::uint64_t size, std::uint64_t limit, bool at_least) {
+  return fmt::format("file is too large ({}{}; the limit is {}, raise it with --max-file-size)",
+                     at_least ? "more than " : "", human_size(size), human_size(limit));
+}
+
+void parse_file(PlanBuilder& builder, FileReport& report, std::string content, bool is_plan) {
+  if (auto text = check_encoding(std::move(content), report)) {
+    std::size_t before = report.count();
+    Node root = yaml::parse(*text, report);
+    if (!root.is_null()) {
+      if (is_plan)
+        builder.read_plan_file(report, root);
+      else
+        builder.read_field_file(report, root);
+    } else if (report.count() == before) {
+      report.error(1, 1,
+                   is_plan ? "plan.yaml is empty; it needs 'plan' and 'owners'"
+                           : "field file is empty; it needs 'field', 'title' and 'tasks'");
+    }
+  }
+  report.finish();
+}
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  [[nodiscard]] int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// Reads one plan file, or says in `problem` why not. The checks look at the opened file, not at
+// its name, which may change in between; O_NONBLOCK keeps a FIFO from blocking the open, and
+// reading stops past the limit so that a device or a growing file cannot exhaust memory.
+std::optional<std::string> read_plan_file(const std::string& path, std::uint64_t limit,
+                                          std::string& problem) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) {
+    problem = errno == ELOOP ? "is a symbolic link that loops back on itself; point it at a file"
+                             : fmt::format("cannot read: {}", std::strerror(errno));
+    return std::nullopt;
+  }
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) {
+    problem = fmt::format("cannot read: {}", std::strerror(errno));
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    problem = "is a directory, not a YAML file; rename it so it does not end in .yaml";
+    return std::nullopt;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    problem = "is not a regular file (a FIFO, device or socket); plan files must be plain files";
+    return std::nullopt;
+  }
+  auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > limit) {
+    problem = too_large_message(size, limit, false);
+    return std::nullopt;
+  }
+  std::string content(static_cast<std::size_t>(size), '\0');
+  std::size_t used = 0;
+  while (true) {
+    if (used == content.size()) {
+      if (content.size() > limit) {
+        problem = too_large_message(limit, limit, true);
+        return std::nullopt;
+      }
+      content.resize(std::max<std::size_t>(4096, content.size() + content.size() / 2));
+    }
+    ssize_t n = ::read(fd.get(), content.data() + used, content.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      problem = fmt::format("cannot read: {}", std::strerror(errno));
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  content.resize(used);
+  if (used > limit) {
+    problem = too_large_message(limit, limit, true);
+    return std::nullopt;
+  }
+  return content;
 }
 
 }  // namespace
@@ -502,7 +612,7 @@ std::string human_size(std::uint64_t bytes) {
 LoadResult load_plan_from_sources(const std::string& directory, std::vector<SourceFile> files,
                                   const LoadOptions& options) {
   LoadResult result;
-  PlanBuilder builder(directory, result.diagnostics);
+  PlanBuilder builder(directory);
   auto plan_it = std::find_if(files.begin(), files.end(),
                               [](const SourceFile& f) { return f.name == "plan.yaml"; });
   if (plan_it == files.end()) throw Error("no plan.yaml in " + directory);
@@ -511,16 +621,12 @@ LoadResult load_plan_from_sources(const std::string& directory, std::vector<Sour
   std::sort(files.begin() + 1, files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
   for (SourceFile& file : files) {
-    std::string path = join_path(directory, file.name);
+    FileReport report(join_path(directory, file.name), result.diagnostics);
     if (file.content.size() > options.max_file_size) {
-      result.diagnostics.push_back(
-          {Severity::error, path, 0, 0,
-           fmt::format("file is too large ({}; the limit is {}, raise it with --max-file-size)",
-                       human_size(file.content.size()), human_size(options.max_file_size))});
+      report.error(0, 0, too_large_message(file.content.size(), options.max_file_size, false));
       continue;
     }
-    parse_file(builder, path, std::move(file.content), file.name == "plan.yaml",
-               result.diagnostics);
+    parse_file(builder, report, std::move(file.content), file.name == "plan.yaml");
   }
   result.plan = builder.finish();
   return result;
@@ -529,60 +635,33 @@ LoadResult load_plan_from_sources(const std::string& directory, std::vector<Sour
 LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) throw Error(directory + " is not a directory");
-  if (!fs::exists(fs::path(directory) / "plan.yaml", ec))
+  // symlink_status: a plan.yaml that is a broken link or a FIFO is reported as such below.
+  if (!fs::exists(fs::symlink_status(fs::path(directory) / "plan.yaml", ec)))
     throw Error("no plan.yaml in " + directory);
 
   std::vector<std::string> names;
   for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec))
-    if (is_yaml_name(it->path().filename().string())) names.push_back(it->path().filename());
+    if (std::string name = it->path().filename().string(); is_plan_file_name(name))
+      names.push_back(std::move(name));
   if (ec) throw Error(fmt::format("cannot read {}: {}", directory, ec.message()));
 
   LoadResult unreadable;
   std::vector<SourceFile> files;
   for (const std::string& name : names) {
     std::string path = join_path(directory, name);
-    auto fail = [&](std::string message) {
-      unreadable.diagnostics.push_back({Severity::error, path, 0, 0, std::move(message)});
-    };
-    fs::file_status st = fs::status(path, ec);
-    if (ec) {
-      fail(fmt::format("cannot read: {}", ec.message()));
-      continue;
-    }
-    if (fs::is_directory(st)) {
-      fail("is a directory, not a YAML file; rename it so it does not end in .yaml");
-      continue;
-    }
-    if (!fs::is_regular_file(st)) {
-      fail("is not a regular file (a FIFO, device or socket); plan files must be plain files");
-      continue;
-    }
-    std::uintmax_t size = fs::file_size(path, ec);
-    if (!ec && size > options.max_file_size) {
-      fail(fmt::format("file is too large ({}; the limit is {}, raise it with --max-file-size)",
-                       human_size(size), human_size(options.max_file_size)));
-      continue;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string content;
-    if (in) {
-      content.resize(static_cast<std::size_t>(ec ? 0 : size));
-      in.read(content.data(), static_cast<std::streamsize>(content.size()));
-      content.resize(static_cast<std::size_t>(in.gcount()));
-    }
-    if (!in && !in.eof()) {
-      fail("cannot read the file");
-      continue;
-    }
-    files.push_back({name, std::move(content)});
+    std::string problem;
+    if (auto content = read_plan_file(path, options.max_file_size, problem))
+      files.push_back({name, std::move(*content)});
+    else
+      unreadable.diagnostics.push_back({Severity::error, path, 0, 0, std::move(problem)});
   }
+  std::sort(unreadable.diagnostics.begin(), unreadable.diagnostics.end(),
+            [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; });
   if (std::none_of(files.begin(), files.end(),
                    [](const SourceFile& f) { return f.name == "plan.yaml"; })) {
-    if (!unreadable.diagnostics.empty()) {
-      unreadable.plan.directory = directory;
-      return unreadable;
-    }
-    throw Error("no plan.yaml in " + directory);
+    if (unreadable.diagnostics.empty()) throw Error("no plan.yaml in " + directory);
+    unreadable.plan.directory = directory;
+    return unreadable;
   }
   LoadResult result = load_plan_from_sources(directory, std::move(files), options);
   result.diagnostics.insert(result.diagnostics.begin(), unreadable.diagnostics.begin(),

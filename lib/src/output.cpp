@@ -29,12 +29,18 @@ bool write_fd(int fd, std::string_view data) {
   return true;
 }
 
+bool reader_gone = false;
+
 }  // namespace
 
 void write_stdout(std::string_view data) {
-  if (!write_fd(STDOUT_FILENO, data))
+  if (!write_fd(STDOUT_FILENO, data)) {
+    reader_gone = errno == EPIPE;
     throw Error("cannot write to standard output: " + errno_text());
+  }
 }
+
+bool stdout_closed_by_reader() { return reader_gone; }
 
 void write_file_atomically(const std::string& path, std::string_view data) {
   std::filesystem::path target(path);

@@ -7,10 +7,16 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <istream>
+#include <new>
+#include <optional>
 #include <streambuf>
 #include <unordered_set>
 
+#include "encoding.hpp"
 #include "parplan/unicode.hpp"
 
 namespace parplan::yaml {
@@ -31,13 +37,92 @@ const char* describe(Node::Kind kind) {
 
 namespace {
 
-// Lets yaml-cpp read the text in place instead of copying it into a std::istringstream.
-class ViewBuf : public std::streambuf {
+// Turns byte offsets into 1-based lines and columns counted in characters. Counting from the line
+// start for every node would be quadratic on a long line (1 MiB of "[,,,," is one line), so the
+// number of characters before every block of bytes is kept.
+class TextIndex {
  public:
-  explicit ViewBuf(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
+  explicit TextIndex(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    block_chars_.reserve(text.size() / block + 1);
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (i % block == 0) block_chars_.push_back(chars);
+      auto c = static_cast<unsigned char>(text[i]);
+      if ((c & 0xC0) != 0x80) ++chars;
+      if (c == '\n') line_starts_.push_back(i + 1);
+    }
+    if (text.size() % block == 0) block_chars_.push_back(chars);
   }
+
+  [[nodiscard]] std::pair<int, int> position(std::size_t pos) const {
+    pos = std::min(pos, text_.size());
+    auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
+    auto line = static_cast<std::size_t>(next_line - line_starts_.begin()) - 1;
+    std::size_t column = chars_before(pos) - chars_before(line_starts_[line]) + 1;
+    return {static_cast<int>(line) + 1, static_cast<int>(column)};
+  }
+
+  [[nodiscard]] std::pair<int, int> position(const YAML::Mark& mark) const {
+    return position(mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos));
+  }
+
+  // Line `line` (1-based) without its line feed; empty past the end.
+  [[nodiscard]] std::string_view line_text(int line) const {
+    if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+    std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
+    std::size_t end = text_.find('\n', start);
+    return text_.substr(start, (end == text_.npos ? text_.size() : end) - start);
+  }
+
+ private:
+  static constexpr std::size_t block = 256;
+
+  [[nodiscard]] std::size_t chars_before(std::size_t pos) const {
+    std::size_t b = pos / block;
+    return block_chars_[b] + unicode::code_points(text_.substr(b * block, pos - b * block));
+  }
+
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> block_chars_;
+};
+
+// Hands the text to yaml-cpp a block at a time and ends the input early once yaml-cpp has read
+// max_lookahead bytes past the last value it reported (see yaml_tree.hpp); yaml-cpp then stops
+// at what looks like the end of the file, and parse() reports the real reason.
+class Input : public std::streambuf {
+ public:
+  explicit Input(std::string_view text) : text_(text) {}
+
+  void reached(const YAML::Mark& mark) {
+    if (mark.pos > 0) progress_ = std::max(progress_, static_cast<std::size_t>(mark.pos));
+  }
+  [[nodiscard]] std::size_t progress() const { return progress_; }
+  [[nodiscard]] bool stopped() const { return stopped_; }
+
+ protected:
+  int_type underflow() override {
+    if (served_ >= text_.size() || stopped_) return traits_type::eof();
+    if (served_ - progress_ > max_lookahead) {
+      stopped_ = true;
+      return traits_type::eof();
+    }
+    std::size_t end = std::min(text_.size(), served_ + block);
+    // yaml-cpp only reads through the get area; the text is never written.
+    char* base = const_cast<char*>(text_.data());
+    setg(base + served_, base + served_, base + end);
+    served_ = end;
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  static constexpr std::size_t block = 4096;
+
+  std::string_view text_;
+  std::size_t served_ = 0;
+  std::size_t progress_ = 0;
+  bool stopped_ = false;
 };
 
 // Thrown from inside the event handler to stop parsing; carries an already-built diagnostic.
@@ -47,97 +132,134 @@ struct Abort {
   std::string message;
 };
 
+std::string nesting_message() {
+  return fmt::format("nesting deeper than {} levels; a plan needs only a few", max_depth);
+}
+
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(std::string_view text, const std::string& file, std::vector<Diagnostic>& out)
-      : text_(text), file_(file), out_(out) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
-  }
+  TreeBuilder(std::string_view text, const TextIndex& index, Input& input, FileReport& report)
+      : text_(text), index_(index), input_(input), report_(report) {}
 
   Node take_root() { return std::move(root_); }
-  [[nodiscard]] int documents() const { return documents_; }
 
-  // yaml-cpp marks are 0-based and count bytes; users count lines and characters from 1.
-  [[nodiscard]] std::pair<int, int> position(const YAML::Mark& mark) const {
-    if (mark.pos < 0 || mark.line < 0) return {1, 1};
-    auto line = static_cast<std::size_t>(mark.line);
-    if (line >= line_starts_.size()) line = line_starts_.size() - 1;
-    std::size_t start = line_starts_[line];
-    auto pos = std::min(static_cast<std::size_t>(mark.pos), text_.size());
-    if (pos < start) pos = start;
-    return {static_cast<int>(line) + 1,
-            static_cast<int>(unicode::code_points(text_.substr(start, pos - start))) + 1};
+  // Where the innermost '[' (or '{') still open was written, for "never closed" at the end.
+  [[nodiscard]] std::optional<std::pair<int, int>> open_bracket(char bracket) const {
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
+      if (it->pos < text_.size() && text_[it->pos] == bracket)
+        return std::pair{it->node.line, it->node.column};
+    return std::nullopt;
   }
 
+  // Once the input was cut short, the events still queued describe a truncated file: ignore them.
   void OnDocumentStart(const YAML::Mark& mark) override {
+    if (input_.stopped()) return;
+    input_.reached(mark);
     if (++documents_ > 1) {
-      auto [line, column] = position(mark);
+      auto [line, column] = index_.position(mark);
       throw Abort{line, column, second_document_message(mark)};
     }
   }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (input_.stopped()) return;
     check_anchor(mark, anchor);
     add(make(Node::Kind::null, mark));
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    report(mark, "aliases (*name) are not supported in plan files; write the value out in full");
+    if (input_.stopped()) return;
+    if (!alias_reported_) report(mark, alias_message());
+    alias_reported_ = true;
     add(make(Node::Kind::null, mark));
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (input_.stopped()) return;
     check_anchor(mark, anchor);
     if (tag == "!") check_quote_closed(mark);
     Node node = make(Node::Kind::scalar, mark);
-    node.value = unicode::nfc(value);
+    // The file's bytes were checked before parsing, but escapes in double-quoted strings ("\e",
+    // "\0", "\ud800") can still produce control characters or text that is not UTF-8 at all.
+    if (auto problem = find_forbidden_text(value)) {
+      report(mark, problem->message + " (from an escape sequence in this string)");
+      node.value = unicode::nfc(replace_forbidden_text(value));
+    } else {
+      node.value = unicode::nfc(value);
+    }
     add(std::move(node));
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    if (input_.stopped()) return;
     check_anchor(mark, anchor);
-    open(make(Node::Kind::sequence, mark));
+    open(make(Node::Kind::sequence, mark), mark, true);
   }
-  void OnSequenceEnd() override { close(); }
+  void OnSequenceEnd() override {
+    if (!input_.stopped()) close();
+  }
 
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
+                  YAML::EmitterStyle::value style) override {
+    if (input_.stopped()) return;
     check_anchor(mark, anchor);
-    open(make(Node::Kind::map, mark));
+    // yaml-cpp wraps a single `key: value` inside [ ] in a mapping of its own, and at the end of
+    // an unclosed "[[[" it does so for every '['; only mappings the user opened count as levels,
+    // so that "[" x 16384 is stopped at the 65th '['.
+    auto pos = static_cast<std::size_t>(std::max(0, mark.pos));
+    char first = pos < text_.size() ? text_[pos] : '\0';
+    bool opened = style == YAML::EmitterStyle::Flow
+                      ? first == '{'
+                      : style == YAML::EmitterStyle::Block && first != '[' && first != '{';
+    open(make(Node::Kind::map, mark), mark, opened);
   }
-  void OnMapEnd() override { close(); }
+  void OnMapEnd() override {
+    if (!input_.stopped()) close();
+  }
 
  private:
   struct Frame {
     Node node;
-    std::unordered_set<std::string> keys;  // filled only for large maps, see check_duplicate
+    std::size_t pos;                       // byte offset of the node in the text
+    bool counts;                           // a nesting level the user wrote
+    std::unordered_set<std::string> keys;  // filled only for large maps, see check_key
   };
 
-  Node make(Node::Kind kind, const YAML::Mark& mark) const {
+  Node make(Node::Kind kind, const YAML::Mark& mark) {
+    input_.reached(mark);
     Node node;
     node.kind = kind;
-    std::tie(node.line, node.column) = position(mark);
+    std::tie(node.line, node.column) = index_.position(mark);
+    if (++nodes_ > max_nodes)
+      throw Abort{node.line, node.column,
+                  fmt::format("more than {} values in one file; split the field into several "
+                              "files",
+                              max_nodes)};
     return node;
   }
 
   void report(const YAML::Mark& mark, std::string message) {
-    auto [line, column] = position(mark);
-    out_.push_back({Severity::error, file_, line, column, std::move(message)});
+    auto [line, column] = index_.position(mark);
+    report_.error(line, column, std::move(message));
   }
 
+  static std::string alias_message() {
+    return "aliases (*name) are not supported in plan files; write the value out in full";
+  }
+
+  // Once per file: a billion-laughs file would otherwise fill the screen with the same line.
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor)
-      report(mark, "anchors (&name) are not supported in plan files; write the value out in full");
+    if (anchor == YAML::NullAnchor || anchor_reported_) return;
+    anchor_reported_ = true;
+    report(mark, "anchors (&name) are not supported in plan files; write the value out in full");
   }
 
   // yaml-cpp accepts a quoted scalar that runs to the end of the file; a closing quote must exist.
   void check_quote_closed(const YAML::Mark& mark) {
-    auto pos = static_cast<std::size_t>(mark.pos);
+    auto pos = static_cast<std::size_t>(std::max(0, mark.pos));
     if (pos >= text_.size()) return;
     char quote = text_[pos];
     if (quote != '"' && quote != '\'') return;  // block scalars (| >) carry the same tag
@@ -152,28 +274,32 @@ class TreeBuilder : public YAML::EventHandler {
         }
       }
     }
-    auto [line, column] = position(mark);
+    auto [line, column] = index_.position(mark);
     throw Abort{line, column, fmt::format("unterminated quoted string: no closing {}", quote)};
   }
 
   std::string second_document_message(const YAML::Mark& mark) const {
     auto pos = static_cast<std::size_t>(std::max(0, mark.pos));
-    if (text_.substr(pos).starts_with("---") || text_.substr(0, pos).find("\n...") != text_.npos ||
+    std::string_view rest = text_.substr(std::min(pos, text_.size()));
+    if (rest.starts_with("---") || text_.substr(0, pos).find("\n...") != text_.npos ||
         text_.starts_with("..."))
       return "more than one YAML document in this file; a plan file holds exactly one (remove the "
              "'---' or '...' separator)";
+    // yaml-cpp ends a document at a stray ',' and starts the next one there, forever.
+    if (!rest.empty() && (rest[0] == ',' || rest[0] == ']' || rest[0] == '}'))
+      return fmt::format("syntax error: unexpected '{}'", rest[0]);
     return "unexpected text after the end of the document; check the indentation of this line";
   }
 
-  void open(Node node) {
-    if (static_cast<int>(stack_.size()) >= max_depth)
-      throw Abort{node.line, node.column,
-                  fmt::format("nesting deeper than {} levels; a plan needs only a few", max_depth)};
-    stack_.push_back(Frame{std::move(node), {}});
+  void open(Node node, const YAML::Mark& mark, bool counts) {
+    if (counts && ++depth_ > max_depth) throw Abort{node.line, node.column, nesting_message()};
+    stack_.push_back(
+        Frame{std::move(node), static_cast<std::size_t>(std::max(0, mark.pos)), counts, {}});
   }
 
   void close() {
     Node node = std::move(stack_.back().node);
+    if (stack_.back().counts) --depth_;
     stack_.pop_back();
     add(std::move(node));
   }
@@ -193,10 +319,10 @@ class TreeBuilder : public YAML::EventHandler {
   void check_key(Frame& frame, Node& key) {
     if (!key.is_scalar()) {
       if (key.is_null()) {
-        out_.push_back({Severity::error, file_, key.line, key.column, "empty mapping key"});
+        report_.error(key.line, key.column, "empty mapping key");
       } else {
-        out_.push_back({Severity::error, file_, key.line, key.column,
-                        "mapping keys must be plain text, not " + std::string(describe(key.kind))});
+        report_.error(key.line, key.column,
+                      "mapping keys must be plain text, not " + std::string(describe(key.kind)));
       }
       key.kind = Node::Kind::null;
       return;
@@ -215,64 +341,185 @@ class TreeBuilder : public YAML::EventHandler {
         for (std::size_t i = 0; i < items.size(); i += 2) frame.keys.insert(items[i].value);
       if (!frame.keys.insert(key.value).second) {
         for (std::size_t i = 0; i < items.size(); i += 2)
-          if (items[i].value == key.value) {
+          if (items[i].is_scalar() && items[i].value == key.value) {
             first = &items[i];
             break;
           }
       }
     }
     if (!first) return;
-    out_.push_back(
-        {Severity::error, file_, key.line, key.column,
-         fmt::format("duplicate key '{}' (first given at line {}, column {}); remove one of them",
-                     key.value, first->line, first->column)});
+    report_.error(
+        key.line, key.column,
+        fmt::format("duplicate key {} (first given at line {}, column {}); remove one of them",
+                    quote_text(key.value), first->line, first->column));
     key.kind = Node::Kind::null;
   }
 
   std::string_view text_;
-  const std::string& file_;
-  std::vector<Diagnostic>& out_;
-  std::vector<std::size_t> line_starts_;
+  const TextIndex& index_;
+  Input& input_;
+  FileReport& report_;
   std::vector<Frame> stack_;
   Node root_;
   int documents_ = 0;
+  int depth_ = 0;
+  bool anchor_reported_ = false;
+  bool alias_reported_ = false;
+  std::size_t nodes_ = 0;
 };
 
-std::string describe_parser_error(const std::string& msg) {
-  // yaml-cpp's wording is terse; say what a person editing the file should look for.
-  if (msg == "illegal map value")
-    return "syntax error: unexpected ':' (quote text that contains ': ')";
-  if (msg == "end of map not found")
+// yaml-cpp's wording is terse; say what a person editing the file should look for.
+std::string describe_parser_error(const std::string& msg, std::string_view text, std::size_t pos) {
+  char at = pos < text.size() ? text[pos] : '\0';
+  if (at == ',' && (msg == YAML::ErrorMsg::END_OF_MAP || msg == YAML::ErrorMsg::END_OF_SEQ))
+    return "syntax error: unexpected ','";
+  if (msg == YAML::ErrorMsg::MAP_VALUE)
+    return "syntax error: unexpected ':' (check the indentation, or quote text that contains ': ')";
+  if (msg == YAML::ErrorMsg::END_OF_MAP)
     return "syntax error: mapping is not closed or indented inconsistently";
-  if (msg == "end of sequence not found")
+  if (msg == YAML::ErrorMsg::END_OF_SEQ)
     return "syntax error: list is not closed or indented inconsistently";
-  if (msg == "end of map flow not found") return "syntax error: '{' without a matching '}'";
-  if (msg == "end of sequence flow not found") return "syntax error: '[' without a matching ']'";
+  if (msg == YAML::ErrorMsg::END_OF_MAP_FLOW) return "syntax error: '{' without a matching '}'";
+  if (msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) return "syntax error: '[' without a matching ']'";
+  if (msg == YAML::ErrorMsg::FLOW_END && (at == ']' || at == '}'))
+    return fmt::format("syntax error: '{}' without a matching '{}'", at, at == ']' ? '[' : '{');
+  if (msg == YAML::ErrorMsg::TAB_IN_INDENTATION)
+    return "tab character in the indentation; indent with spaces";
+  if (msg == YAML::ErrorMsg::UNKNOWN_ANCHOR || msg.starts_with(YAML::ErrorMsg::UNKNOWN_ANCHOR))
+    return "aliases (*name) are not supported in plan files; write the value out in full";
+  if (msg.starts_with(YAML::ErrorMsg::INVALID_UNICODE))
+    return fmt::format(
+        "syntax error: escape sequence for U+{:04X} is not a Unicode character (a lone surrogate "
+        "or beyond U+10FFFF)",
+        std::strtoul(msg.c_str() + std::strlen(YAML::ErrorMsg::INVALID_UNICODE), nullptr, 10));
+  if (msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || msg == YAML::ErrorMsg::INVALID_HEX)
+    return "syntax error: invalid escape sequence; in double quotes a backslash starts one, as in "
+           "\\n (write \\\\ for a backslash, or use single quotes)";
+  if (msg == YAML::ErrorMsg::BLOCK_ENTRY)
+    return "syntax error: unexpected '-' (a list item where none can start; check the "
+           "indentation)";
   return "syntax error: " + msg;
+}
+
+bool is_escape_error(const std::string& msg) {
+  return msg.starts_with(YAML::ErrorMsg::INVALID_ESCAPE) || msg == YAML::ErrorMsg::INVALID_HEX ||
+         msg.starts_with(YAML::ErrorMsg::INVALID_UNICODE);
+}
+
+// The backslash of the escape that failed at `pos`: the first invalid escape on the line of the
+// last backslash, else (a well-formed escape of a lone surrogate) that last backslash.
+std::optional<std::size_t> escape_before(std::string_view text, std::size_t pos) {
+  pos = std::min(pos, text.size());
+  // From the start of the line of the last backslash: a \U escape can swallow the line break.
+  std::size_t line_start = text.rfind('\\', pos == 0 ? 0 : pos - 1);
+  if (line_start == text.npos) return std::nullopt;
+  line_start = text.rfind('\n', line_start);
+  line_start = line_start == text.npos ? 0 : line_start + 1;
+  std::optional<std::size_t> last;
+  for (std::size_t i = line_start; i < pos; ++i) {
+    if (text[i] != '\\') continue;
+    last = i;
+    char c = i + 1 < text.size() ? text[i + 1] : '\0';
+    std::size_t digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
+    if (digits > 0) {
+      std::string_view hex = text.substr(i + 2, digits);
+      if (hex.size() < digits || hex.find_first_not_of("0123456789abcdefABCDEF") != hex.npos)
+        return i;
+      i += 1 + digits;
+    } else if (c == '\0' ||
+               std::string_view("0abt\tnvfre \"/\\N_LP").find(c) == std::string_view::npos) {
+      return i;
+    } else {
+      ++i;
+    }
+  }
+  return last;
+}
+
+std::size_t indentation(std::string_view line) {
+  std::size_t n = line.find_first_not_of(' ');
+  return n == line.npos ? line.size() : n;
+}
+
+// "title x" followed by "tasks: ..." makes yaml-cpp stop at the ':' on the line after; the line
+// to fix is the one above it, when that one looks like a key without its colon.
+std::optional<std::pair<int, int>> missing_colon(const TextIndex& index, int error_line) {
+  std::string_view here = index.line_text(error_line);
+  for (int line = error_line - 1; line >= 1; --line) {
+    std::string_view above = index.line_text(line);
+    std::size_t indent = indentation(above);
+    if (indent == above.size() || above[indent] == '#') continue;  // blank or comment
+    if (indent != indentation(here) || above.find(':') != above.npos ||
+        std::string_view("-?[{\"'|>&*!").find(above[indent]) != std::string_view::npos)
+      return std::nullopt;
+    return std::pair{line, static_cast<int>(indent) + 1};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
 
-Node parse(std::string_view text, const std::string& file, std::vector<Diagnostic>& diagnostics) {
-  ViewBuf buf(text);
-  std::istream stream(&buf);
-  TreeBuilder builder(text, file, diagnostics);
+Node parse(std::string_view text, FileReport& report) {
+  TextIndex index(text);
+  Input input(text);
+  std::istream stream(&input);
+  TreeBuilder builder(text, index, input, report);
+  std::optional<Diagnostic> failure;
+  auto fail_at = [&](std::pair<int, int> position, std::string message) {
+    failure = Diagnostic{Severity::error, report.file(), position.first, position.second,
+                         std::move(message)};
+  };
   try {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const Abort& abort) {
-    diagnostics.push_back({Severity::error, file, abort.line, abort.column, abort.message});
-    return {};
+    fail_at({abort.line, abort.column}, abort.message);
   } catch (const YAML::DeepRecursion& e) {
-    auto [line, column] = builder.position(e.mark);
-    diagnostics.push_back(
-        {Severity::error, file, line, column,
-         fmt::format("nesting deeper than {} levels; a plan needs only a few", max_depth)});
-    return {};
+    fail_at(index.position(e.mark), nesting_message());
   } catch (const YAML::Exception& e) {
-    auto [line, column] = builder.position(e.mark);
-    diagnostics.push_back({Severity::error, file, line, column, describe_parser_error(e.msg)});
+    auto pos = static_cast<std::size_t>(std::max(0, e.mark.pos));
+    fail_at(index.position(pos), describe_parser_error(e.msg, text, pos));
+    if (e.msg == YAML::ErrorMsg::MAP_VALUE)
+      if (auto at = missing_colon(index, failure->line))
+        fail_at(*at, "syntax error: no ':' after the key on this line (write 'key: value')");
+    // yaml-cpp stops some way into a bad escape; the backslash is what to look at.
+    if (auto backslash = is_escape_error(e.msg) ? escape_before(text, pos) : std::nullopt)
+      std::tie(failure->line, failure->column) = index.position(*backslash);
+    // A tab where the indentation is expected confuses yaml-cpp into many different complaints.
+    std::string_view line = index.line_text(failure->line);
+    if (std::size_t indent = line.find_first_not_of(" \t");
+        line.substr(0, indent).find('\t') != line.npos)
+      fail_at({failure->line, static_cast<int>(line.find('\t')) + 1},
+              "tab character in the indentation; indent with spaces");
+    // At the end of the file yaml-cpp notices that a bracket was never closed; point at it.
+    char bracket = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW   ? '['
+                   : e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW ? '{'
+                                                              : '\0';
+    if (auto at = bracket ? builder.open_bracket(bracket) : std::nullopt) {
+      if (pos >= text.size()) {
+        std::tie(failure->line, failure->column) = *at;
+      } else {
+        failure->message = fmt::format(
+            "syntax error: expected ',' or '{}' here (the '{}' at line {}, column {} is still "
+            "open)",
+            bracket == '[' ? ']' : '}', bracket, at->first, at->second);
+      }
+    }
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    // yaml-cpp's own invariants ("internal error") are not YAML exceptions.
+    fail_at({1, 1}, std::string("YAML parser failure: ") + e.what());
+  }
+  if (input.stopped())
+    fail_at(index.position(input.progress()),
+            fmt::format(
+                "one value or [ ]/{{ }} collection after this point is longer than {} KiB; plan "
+                "values are short, so look for a bracket or quote that is never closed",
+                max_lookahead / 1024));
+  if (failure) {
+    report.error(failure->line, failure->column, std::move(failure->message));
     return {};
   }
   return builder.take_root();

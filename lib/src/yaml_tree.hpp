@@ -4,12 +4,13 @@
 // duplicate keys, follows aliases (billion laughs) and loses exact positions; building our own
 // tree from events lets the loader refuse those as it goes and costs less than YAML::Node.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "parplan/diagnostic.hpp"
+#include "file_report.hpp"
 
 namespace parplan::yaml {
 
@@ -29,10 +30,20 @@ struct Node {
 
 const char* describe(Node::Kind kind);  // "a mapping", "a list", "text", "nothing"
 
+// Limits that keep a hostile file from costing more than a few hundred MB or a second or two.
+// Plan files are far below all of them: a 4 MiB field file of 10,000 activities holds about
+// 200,000 values, nests 5 levels deep and its longest value is a few hundred bytes.
 constexpr int max_depth = 64;
+// Values (scalars, lists, mappings) in one file: about 50,000 activities, and with ~72 bytes a
+// node at most ~150 MB of tree.
+constexpr std::size_t max_nodes = 1'000'000;
+// How far yaml-cpp may read past the last value it reported. While a '[' or '{' might still turn
+// out to be a mapping key, yaml-cpp queues every token of the collection before reporting
+// anything, ~100 bytes a token: 1 MiB of "[,,,," would queue a million of them.
+constexpr std::size_t max_lookahead = 256 * 1024;
 
-// Parses one file's text (already checked for encoding and with LF line endings). Problems are
-// appended to `diagnostics` naming `file`. Returns a null node when nothing usable was parsed.
-Node parse(std::string_view text, const std::string& file, std::vector<Diagnostic>& diagnostics);
+// Parses one file's text (already checked for encoding and with LF line endings), reporting
+// problems to `report`. Returns a null node when nothing usable was parsed.
+Node parse(std::string_view text, FileReport& report);
 
 }  // namespace parplan::yaml

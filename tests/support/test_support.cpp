@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -56,6 +58,7 @@ RunResult run_program(const std::vector<std::string>& argv, const RunOptions& op
   for (auto& a : args) c_args.push_back(a.data());
   c_args.push_back(nullptr);
 
+  auto started = std::chrono::steady_clock::now();
   pid_t pid = 0;
   int rc = posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
@@ -103,7 +106,13 @@ RunResult run_program(const std::vector<std::string>& argv, const RunOptions& op
     }
   }
   int status = 0;
-  waitpid(pid, &status, 0);
+  struct rusage usage {};
+  wait4(pid, &status, 0, &usage);
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  result.max_rss_kb = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }

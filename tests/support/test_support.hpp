@@ -14,6 +14,9 @@ struct RunResult {
   int exit_code = -1;
   std::string out;
   std::string err;
+  double seconds = 0;      // wall-clock time of the run
+  double cpu_seconds = 0;  // user + system time of the child (wait4)
+  long max_rss_kb = 0;     // peak resident memory of the child (wait4)
 };
 
 struct RunOptions {
