@@ -278,7 +278,8 @@ TEST_CASE("report: a plan with errors gives exit 1 and writes nothing") {
   std::string out = (dir.path() / "report.md").string();
   RunResult r = report({"--plan", dir.str() + "/plan", "--month", "6", "-o", out});
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("03-broken.yaml:2:8: error: syntax error: '[' without a matching ']'") != std::string::npos);
+  CHECK(r.err.find("03-broken.yaml:2:8: error: syntax error: '[' without a matching ']'") !=
+        std::string::npos);
   CHECK_FALSE(fs::exists(out));
 }
 
