@@ -112,7 +112,12 @@ std::optional<std::string> check_encoding(std::string content, FileReport& repor
 }
 
 std::optional<TextProblem> find_forbidden_text(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
+  // Printable ASCII is the bulk of every plan and needs no decoding.
+  std::size_t start = 0;
+  while (start < text.size() && static_cast<unsigned char>(text[start]) >= 0x20 &&
+         static_cast<unsigned char>(text[start]) < 0x7F)
+    ++start;
+  for (std::size_t i = start; i < text.size();) {
     auto [cp, len] = decode(text, i);
     if (len == 0) return TextProblem{i, invalid_utf8_message(text, i)};
     if (auto message = forbidden_message(cp)) return TextProblem{i, std::move(*message)};

@@ -60,12 +60,13 @@ class Walker {
   // Calls `handle` for each known key; reports unknown keys and missing required ones.
   void each_key(const Node& map, std::string_view context, const std::vector<std::string>& allowed,
                 const std::vector<std::string>& required, const KeyHandler& handle) {
-    std::set<std::string_view> seen;
+    std::uint64_t seen = 0;  // bit i: allowed[i] was given; schemas have far fewer than 64 keys
     for (std::size_t i = 0; i + 1 < map.items.size(); i += 2) {
       const Node& key = map.items[i];
       if (!key.is_scalar()) continue;  // already reported by the parser
-      seen.insert(key.value);
-      if (std::find(allowed.begin(), allowed.end(), key.value) == allowed.end()) {
+      auto known = std::find(allowed.begin(), allowed.end(), key.value);
+      if (known != allowed.end()) seen |= std::uint64_t{1} << (known - allowed.begin());
+      if (known == allowed.end()) {
         // Schema keys are short; comparing a megabyte-long key with each would only cost time.
         auto guess = key.value.size() <= 32 ? did_you_mean(key.value, allowed) : std::nullopt;
         if (guess)
@@ -79,7 +80,8 @@ class Walker {
       handle(key, map.items[i + 1]);
     }
     for (const std::string& key : required)
-      if (!seen.contains(key))
+      if (auto at = std::find(allowed.begin(), allowed.end(), key);
+          !(seen & (std::uint64_t{1} << (at - allowed.begin()))))
         error(map, fmt::format("missing required key '{}' in {}", key, context));
   }
 
@@ -253,12 +255,13 @@ class PlanBuilder {
         w.error(key, fmt::format("{} has no name; write `{}: Name` or give 'name:'", context,
                                  display_text(key.value)));
       } else if (w.expect(value, Node::Kind::map, context)) {
-        w.each_key(value, context, {"name", "aliases"}, {"name"},
-                   [&](const Node& k, const Node& v) {
-                     if (k.value == "name") owner.name = w.text(k, v, true);
-                     if (k.value == "aliases")
-                       for (auto& [alias, at] : w.text_list(k, v)) owner.aliases.push_back(alias);
-                   });
+        static const std::vector<std::string> owner_keys = {"name", "aliases"};
+        static const std::vector<std::string> owner_required = {"name"};
+        w.each_key(value, context, owner_keys, owner_required, [&](const Node& k, const Node& v) {
+          if (k.value == "name") owner.name = w.text(k, v, true);
+          if (k.value == "aliases")
+            for (auto& [alias, at] : w.text_list(k, v)) owner.aliases.push_back(alias);
+        });
       }
       plan_.owners.push_back(std::move(owner));
     }
@@ -276,18 +279,17 @@ class PlanBuilder {
         id_node = &node.items[i + 1];
     std::string context =
         id_node && !id_node->value.empty() ? "task " + display_text(id_node->value) : "task";
-    w.each_key(
-        node, context, {"id", "title", "activities"}, {"id", "title", "activities"},
-        [&](const Node& key, const Node& value) {
-          if (key.value == "id") {
-            task.id = w.id(key, value);
-            check_prefix(w, value, task.id, field.id, "task", "field");
-            check_unique(w, value, task_ids_, task.id, "task");
-          }
-          if (key.value == "title") task.title = w.text(key, value, true);
-          if (key.value == "activities" && w.expect(value, Node::Kind::sequence, "'activities'"))
-            activities = &value;
-        });
+    static const std::vector<std::string> task_keys = {"id", "title", "activities"};
+    w.each_key(node, context, task_keys, task_keys, [&](const Node& key, const Node& value) {
+      if (key.value == "id") {
+        task.id = w.id(key, value);
+        check_prefix(w, value, task.id, field.id, "task", "field");
+        check_unique(w, value, task_ids_, task.id, "task");
+      }
+      if (key.value == "title") task.title = w.text(key, value, true);
+      if (key.value == "activities" && w.expect(value, Node::Kind::sequence, "'activities'"))
+        activities = &value;
+    });
     if (activities)
       for (const Node& activity_node : activities->items)
         read_activity(w, field, task, activity_node);
@@ -362,72 +364,72 @@ class PlanBuilder {
     static const std::vector<std::string> keys = {
         "id",  "title",    "result", "output", "note",   "lead",      "support", "start",
         "end", "schedule", "after",  "per",    "status", "completed", "progress"};
-    w.each_key(
-        node, context, keys, {"id", "title", "lead"}, [&](const Node& key, const Node& value) {
-          const std::string& k = key.value;
-          if (k == "id") {
-            a.id = w.id(key, value);
-            check_prefix(w, value, a.id, task.id, "activity", "task");
-            check_unique(w, value, activity_ids_, a.id, "activity");
-          } else if (k == "title") {
-            a.title = w.text(key, value, true);
-          } else if (k == "result") {
-            a.result = w.text(key, value, false);
-          } else if (k == "output") {
-            a.output = w.text(key, value, false);
-          } else if (k == "note") {
-            a.note = w.text(key, value, false);
-          } else if (k == "lead" || k == "support") {
-            auto refs = w.text_list(key, value);
-            check_owners(w, refs);
-            auto& target = k == "lead" ? a.lead : a.support;
-            for (auto& [id, at] : refs) target.push_back(id);
-            has_lead = has_lead || k == "lead";
-          } else if (k == "start") {
-            start_node = &key;
-            a.start = w.month(key, value, year);
-          } else if (k == "end") {
-            end_node = &key;
-            a.end = w.month(key, value, year);
-          } else if (k == "schedule") {
-            schedule_keys.emplace_back("schedule: ongoing", &key);
-            std::string text = w.text(key, value, true);
-            if (!text.empty() && text != "ongoing")
-              w.error(value, fmt::format("'schedule' must be 'ongoing' (Thường xuyên), got {}; "
-                                         "use start/end, after: or per: for other schedules",
-                                         quote_text(text)));
-          } else if (k == "after") {
-            schedule_keys.emplace_back("after", &key);
-            a.after = w.text(key, value, true);
-          } else if (k == "per") {
-            schedule_keys.emplace_back("per", &key);
-            a.per = w.text(key, value, true);
-          } else if (k == "status") {
-            std::string text = w.text(key, value, true);
-            if (auto status = parse_status(text))
-              a.status = *status;
-            else if (!text.empty())
-              w.error(value, fmt::format("invalid status {}; expected planned, in-progress, done "
-                                         "or cancelled",
-                                         quote_text(text)));
-          } else if (k == "completed") {
-            completed_node = &key;
-            a.completed = w.month(key, value, year);
-          } else if (k == "progress") {
-            std::string text = w.text(key, value, true);
-            // No leading zeros: YAML 1.1 reads "010" as octal 8, so it is ambiguous to a reader.
-            bool digits = !text.empty() && text.size() <= 3 &&
-                          text.find_first_not_of("0123456789") == std::string::npos &&
-                          (text.size() == 1 || text[0] != '0');
-            int value_pct = digits ? std::stoi(text) : -1;
-            if (digits && value_pct <= 100)
-              a.progress = value_pct;
-            else if (!text.empty())
-              w.error(value, fmt::format("'progress' must be a whole number from 0 to 100 without "
-                                         "leading zeros, got {}",
-                                         quote_text(text)));
-          }
-        });
+    static const std::vector<std::string> required = {"id", "title", "lead"};
+    w.each_key(node, context, keys, required, [&](const Node& key, const Node& value) {
+      const std::string& k = key.value;
+      if (k == "id") {
+        a.id = w.id(key, value);
+        check_prefix(w, value, a.id, task.id, "activity", "task");
+        check_unique(w, value, activity_ids_, a.id, "activity");
+      } else if (k == "title") {
+        a.title = w.text(key, value, true);
+      } else if (k == "result") {
+        a.result = w.text(key, value, false);
+      } else if (k == "output") {
+        a.output = w.text(key, value, false);
+      } else if (k == "note") {
+        a.note = w.text(key, value, false);
+      } else if (k == "lead" || k == "support") {
+        auto refs = w.text_list(key, value);
+        check_owners(w, refs);
+        auto& target = k == "lead" ? a.lead : a.support;
+        for (auto& [id, at] : refs) target.push_back(id);
+        has_lead = has_lead || k == "lead";
+      } else if (k == "start") {
+        start_node = &key;
+        a.start = w.month(key, value, year);
+      } else if (k == "end") {
+        end_node = &key;
+        a.end = w.month(key, value, year);
+      } else if (k == "schedule") {
+        schedule_keys.emplace_back("schedule: ongoing", &key);
+        std::string text = w.text(key, value, true);
+        if (!text.empty() && text != "ongoing")
+          w.error(value, fmt::format("'schedule' must be 'ongoing' (Thường xuyên), got {}; "
+                                     "use start/end, after: or per: for other schedules",
+                                     quote_text(text)));
+      } else if (k == "after") {
+        schedule_keys.emplace_back("after", &key);
+        a.after = w.text(key, value, true);
+      } else if (k == "per") {
+        schedule_keys.emplace_back("per", &key);
+        a.per = w.text(key, value, true);
+      } else if (k == "status") {
+        std::string text = w.text(key, value, true);
+        if (auto status = parse_status(text))
+          a.status = *status;
+        else if (!text.empty())
+          w.error(value, fmt::format("invalid status {}; expected planned, in-progress, done "
+                                     "or cancelled",
+                                     quote_text(text)));
+      } else if (k == "completed") {
+        completed_node = &key;
+        a.completed = w.month(key, value, year);
+      } else if (k == "progress") {
+        std::string text = w.text(key, value, true);
+        // No leading zeros: YAML 1.1 reads "010" as octal 8, so it is ambiguous to a reader.
+        bool digits = !text.empty() && text.size() <= 3 &&
+                      text.find_first_not_of("0123456789") == std::string::npos &&
+                      (text.size() == 1 || text[0] != '0');
+        int value_pct = digits ? std::stoi(text) : -1;
+        if (digits && value_pct <= 100)
+          a.progress = value_pct;
+        else if (!text.empty())
+          w.error(value, fmt::format("'progress' must be a whole number from 0 to 100 without "
+                                     "leading zeros, got {}",
+                                     quote_text(text)));
+      }
+    });
 
     resolve_schedule(w, node, context, a, start_node, end_node, schedule_keys);
     if (has_lead && a.lead.empty()) w.warning(node, fmt::format("{} has no lead owner", context));

@@ -59,7 +59,11 @@ class TextIndex {
     pos = std::min(pos, text_.size());
     auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
     auto line = static_cast<std::size_t>(next_line - line_starts_.begin()) - 1;
-    std::size_t column = chars_before(pos) - chars_before(line_starts_[line]) + 1;
+    std::size_t start = line_starts_[line];
+    // Plan lines are short: count from the line start, and use the blocks only on long lines.
+    std::size_t column = pos - start <= block
+                             ? unicode::code_points(text_.substr(start, pos - start)) + 1
+                             : chars_before(pos) - chars_before(start) + 1;
     return {static_cast<int>(line) + 1, static_cast<int>(column)};
   }
 
