@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -48,8 +49,19 @@ void run_diff(Context& ctx, const DiffCommandOptions& options) {
   if (!options.versions.empty()) old_version = options.versions[0];
   if (options.versions.size() == 2) new_version = options.versions[1];
 
-  LoadResult old_side = load_version(ctx, old_version);
-  LoadResult new_side = load_version(ctx, new_version);
+  // The sides are independent, so they load on two cores; the old side's trouble is reported
+  // first whichever finishes first.
+  auto old_future = std::async(std::launch::async, [&] { return load_version(ctx, old_version); });
+  std::optional<LoadResult> new_loaded;
+  std::exception_ptr new_error;
+  try {
+    new_loaded = load_version(ctx, new_version);
+  } catch (...) {
+    new_error = std::current_exception();
+  }
+  LoadResult old_side = old_future.get();
+  if (new_error) std::rethrow_exception(new_error);
+  LoadResult& new_side = *new_loaded;
   std::string errors;
   for (const auto& [side, result] : {std::pair{"old", &old_side}, std::pair{"new", &new_side}}) {
     if (result->ok()) continue;
