@@ -192,11 +192,11 @@ class TreeBuilder : public YAML::EventHandler {
     add(make(Node::Kind::null, mark));
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (input_.stopped()) return;
     check_anchor(mark, anchor);
-    if (tag == "!") check_quote_closed(mark);
+    check_quote_closed(mark);
     Node node = make(Node::Kind::scalar, mark);
     // The file's bytes were checked before parsing, but escapes in double-quoted strings ("\e",
     // "\0", "\ud800") can still produce control characters or text that is not UTF-8 at all.
@@ -277,9 +277,15 @@ class TreeBuilder : public YAML::EventHandler {
   // yaml-cpp accepts a quoted scalar that runs to the end of the file; a closing quote must exist.
   void check_quote_closed(const YAML::Mark& mark) {
     auto pos = static_cast<std::size_t>(std::max(0, mark.pos));
+    // The node starts at its tag or anchor, if any: `!!str "abc`.
+    while (pos < text_.size() && (text_[pos] == '!' || text_[pos] == '&')) {
+      pos = text_.find_first_of(" \t\n", pos);
+      pos = text_.find_first_not_of(" \t", pos == text_.npos ? text_.size() : pos);
+      if (pos == text_.npos) return;
+    }
     if (pos >= text_.size()) return;
     char quote = text_[pos];
-    if (quote != '"' && quote != '\'') return;  // block scalars (| >) carry the same tag
+    if (quote != '"' && quote != '\'') return;  // plain or block (| >) scalar
     for (std::size_t i = pos + 1; i < text_.size(); ++i) {
       if (quote == '"' && text_[i] == '\\') {
         ++i;

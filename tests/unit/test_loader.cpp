@@ -57,6 +57,8 @@ TEST_CASE("loader: YAML syntax errors name the line and column to fix") {
         Lines{"p/02.yaml:1:4: error: unterminated quoted string: no closing \""});
   CHECK(problems("field: II\ntitle: 'abc\ntasks: []\n") ==
         Lines{"p/02.yaml:2:8: error: unterminated quoted string: no closing '"});
+  CHECK(problems("field: II\ntitle: !!str \"abc\ntasks: []\n") ==
+        Lines{"p/02.yaml:2:8: error: unterminated quoted string: no closing \""});
   CHECK(problems("field: II\ntitle x\ntasks: []\n") ==
         Lines{"p/02.yaml:2:1: error: syntax error: no ':' after the key on this line (write "
               "'key: value')"});
