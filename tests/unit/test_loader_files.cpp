@@ -172,3 +172,13 @@ TEST_CASE("loader files: one file reports at most 1000 problems") {
   CHECK(format_text(r.diagnostics[1000]) ==
         "p/02.yaml: error: 500 more problem(s) in this file not shown; fix these first");
 }
+
+TEST_CASE("loader files: a file name that would not print is refused, not echoed") {
+  TempDir dir;
+  std::string plan = base_copy(dir);
+  dir.write("plan/\xFF\x1B[2J.yaml", "field: X\n");
+  CHECK(lines(load_plan(plan)) ==
+        Lines{plan + ": error: file name '\uFFFD\\u{001B}[2J.yaml' is not "
+                     "valid UTF-8 or holds control characters; rename "
+                     "it"});
+}
