@@ -103,8 +103,8 @@ class TextIndex {
 // Hands the text to yaml-cpp a block at a time and ends the input early once yaml-cpp has read
 // more than max_lookahead_marks token marks past the last value it reported (see yaml_tree.hpp);
 // yaml-cpp then stops at what looks like the end of the file, and parse() reports the real
-// reason. Counting marks rather than bytes lets long text and long comments through: they cost
-// yaml-cpp one token or none.
+// reason. Counting marks rather than bytes lets long text and comments through: they cost yaml-cpp
+// one token or none.
 class Input : public std::streambuf {
  public:
   explicit Input(std::string_view text) : text_(text) { marks_before_.push_back(0); }
@@ -125,8 +125,17 @@ class Input : public std::streambuf {
     if (served >= text_.size() || stopped_) return traits_type::eof();
     std::size_t end = std::min(text_.size(), served + block);
     std::size_t marks = 0;
-    for (char c : text_.substr(served, end - served))
-      marks += std::string_view(",[]{}:?!&*\"'").find(c) != std::string_view::npos;
+    for (char c : text_.substr(served, end - served)) {
+      if (c == '\n') {
+        line_start_ = true;
+        comment_ = false;
+      } else if (line_start_ && c == '#') {
+        comment_ = true;
+      } else if (c != ' ' && c != '\t') {
+        line_start_ = false;
+        marks += !comment_ && std::string_view(",[]{}:?!&*\"'").find(c) != std::string_view::npos;
+      }
+    }
     marks_before_.push_back(marks_before_.back() + marks);
     // yaml-cpp only reads through the get area; the text is never written.
     char* base = const_cast<char*>(text_.data());
@@ -139,6 +148,10 @@ class Input : public std::streambuf {
 
   std::string_view text_;
   std::vector<std::size_t> marks_before_;  // token marks before each served block
+  // A line that starts with '#' is a comment, or one line of a quoted or block scalar: no tokens
+  // either way, so commented-out YAML costs nothing.
+  bool line_start_ = true;
+  bool comment_ = false;
   std::size_t progress_ = 0;
   bool stopped_ = false;
 };
