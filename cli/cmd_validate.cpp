@@ -50,7 +50,9 @@ void run_validate(Context& ctx, const ValidateOptions& options) {
 
   std::string out;
   if (options.format == "json") {
-    out = to_json(result, valid).dump(2) + "\n";
+    // --plan may name a directory whose path is not UTF-8; JSON output must not fail on it.
+    out =
+        to_json(result, valid).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   } else {
     bool color = options.format == "text" && ctx.color(STDOUT_FILENO);
     for (const Diagnostic& d : result.diagnostics)

@@ -23,8 +23,18 @@ bool all_digits(std::string_view text) {
   return !text.empty();
 }
 
+// "YYYY-MM" with a real month.
+bool is_year_month(std::string_view text) {
+  return text.size() == 7 && text[4] == '-' && all_digits(text.substr(0, 4)) &&
+         all_digits(text.substr(5)) && text.substr(5) >= "01" && text.substr(5) <= "12";
+}
+
 void check_plan_month(std::string_view text, int plan_year) {
   auto ym = parplan::parse_plan_month(text, plan_year);
+  // Exactly these are months: "1".."12" (a leading zero allowed, "06") and "YYYY-MM".
+  bool month_number = all_digits(text) && text.size() <= 2 && std::stoi(std::string(text)) >= 1 &&
+                      std::stoi(std::string(text)) <= 12;
+  require(ym.has_value() == (month_number || is_year_month(text)));
   if (!ym) return;
   require(ym->month >= 1 && ym->month <= 12);
   if (all_digits(text)) {  // "6" or "06": a month of the plan year
@@ -37,6 +47,7 @@ void check_plan_month(std::string_view text, int plan_year) {
 
 void check_as_of(std::string_view text) {
   auto ym = parplan::parse_as_of(text);
+  if (text.size() == 7) require(ym.has_value() == is_year_month(text));
   if (!ym) return;
   require(ym->month >= 1 && ym->month <= 12 && ym->year >= 0 && ym->year <= 9999);
   require(text.substr(0, 7) == parplan::to_string(*ym));

@@ -650,6 +650,14 @@ LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
   LoadResult unreadable;
   std::vector<SourceFile> files;
   for (const std::string& name : names) {
+    // The name goes into every diagnostic and JSON document about the file: it must print.
+    if (find_forbidden_text(name)) {
+      unreadable.diagnostics.push_back(
+          {Severity::error, directory, 0, 0,
+           fmt::format("file name {} is not valid UTF-8 or holds control characters; rename it",
+                       quote_text(name))});
+      continue;
+    }
     std::string path = join_path(directory, name);
     std::string problem;
     if (auto content = read_plan_file(path, options.max_file_size, problem))

@@ -38,66 +38,82 @@ const char* describe(Node::Kind kind) {
 namespace {
 
 // Turns byte offsets into 1-based lines and columns counted in characters. Counting from the line
-// start for every node would be quadratic on a long line (1 MiB of "[,,,," is one line), so the
-// number of characters before every block of bytes is kept.
+// start for every node would be quadratic on a long line (1 MiB of "[,,,," is one line), and a
+// table of line starts would cost 8 bytes a line (128 MB for 16 MiB of line feeds), so a few
+// counts are kept per block of bytes and the rest of a block is scanned.
 class TextIndex {
  public:
   explicit TextIndex(std::string_view text) : text_(text) {
-    line_starts_.push_back(0);
-    block_chars_.reserve(text.size() / block + 1);
-    std::size_t chars = 0;
+    blocks_.reserve(text.size() / block + 1);
+    Block counts;
     for (std::size_t i = 0; i < text.size(); ++i) {
-      if (i % block == 0) block_chars_.push_back(chars);
+      if (i % block == 0) blocks_.push_back(counts);
       auto c = static_cast<unsigned char>(text[i]);
-      if ((c & 0xC0) != 0x80) ++chars;
-      if (c == '\n') line_starts_.push_back(i + 1);
+      if ((c & 0xC0) != 0x80) ++counts.chars;
+      if (c == '\n') {
+        ++counts.lines;
+        counts.line_start = i + 1;
+      }
     }
-    if (text.size() % block == 0) block_chars_.push_back(chars);
+    if (text.size() % block == 0) blocks_.push_back(counts);
   }
 
   [[nodiscard]] std::pair<int, int> position(std::size_t pos) const {
     pos = std::min(pos, text_.size());
-    auto next_line = std::upper_bound(line_starts_.begin(), line_starts_.end(), pos);
-    auto line = static_cast<std::size_t>(next_line - line_starts_.begin()) - 1;
-    std::size_t start = line_starts_[line];
-    // Plan lines are short: count from the line start, and use the blocks only on long lines.
-    std::size_t column = pos - start <= block
-                             ? unicode::code_points(text_.substr(start, pos - start)) + 1
-                             : chars_before(pos) - chars_before(start) + 1;
-    return {static_cast<int>(line) + 1, static_cast<int>(column)};
+    Block at = counts_before(pos);
+    // A line usually starts in the same block as the position: count its characters directly
+    // instead of scanning a second block.
+    std::size_t column =
+        at.line_start >= pos - pos % block
+            ? unicode::code_points(text_.substr(at.line_start, pos - at.line_start)) + 1
+            : at.chars - counts_before(at.line_start).chars + 1;
+    return {static_cast<int>(at.lines) + 1, static_cast<int>(column)};
   }
 
   [[nodiscard]] std::pair<int, int> position(const YAML::Mark& mark) const {
     return position(mark.pos < 0 ? 0 : static_cast<std::size_t>(mark.pos));
   }
 
-  // Line `line` (1-based) without its line feed; empty past the end.
-  [[nodiscard]] std::string_view line_text(int line) const {
-    if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
-    std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
-    std::size_t end = text_.find('\n', start);
-    return text_.substr(start, (end == text_.npos ? text_.size() : end) - start);
+  [[nodiscard]] std::size_t line_start(std::size_t pos) const {
+    return counts_before(std::min(pos, text_.size())).line_start;
   }
 
  private:
   static constexpr std::size_t block = 256;
 
-  [[nodiscard]] std::size_t chars_before(std::size_t pos) const {
+  // Before a position: characters, line feeds, and where its line starts.
+  struct Block {
+    std::size_t chars = 0;
+    std::size_t lines = 0;
+    std::size_t line_start = 0;
+  };
+
+  [[nodiscard]] Block counts_before(std::size_t pos) const {
     std::size_t b = pos / block;
-    return block_chars_[b] + unicode::code_points(text_.substr(b * block, pos - b * block));
+    Block counts = blocks_[b];
+    for (std::size_t i = b * block; i < pos; ++i) {
+      auto c = static_cast<unsigned char>(text_[i]);
+      if ((c & 0xC0) != 0x80) ++counts.chars;
+      if (c == '\n') {
+        ++counts.lines;
+        counts.line_start = i + 1;
+      }
+    }
+    return counts;
   }
 
   std::string_view text_;
-  std::vector<std::size_t> line_starts_;
-  std::vector<std::size_t> block_chars_;
+  std::vector<Block> blocks_;
 };
 
 // Hands the text to yaml-cpp a block at a time and ends the input early once yaml-cpp has read
-// max_lookahead bytes past the last value it reported (see yaml_tree.hpp); yaml-cpp then stops
-// at what looks like the end of the file, and parse() reports the real reason.
+// more than max_lookahead_marks token marks past the last value it reported (see yaml_tree.hpp);
+// yaml-cpp then stops at what looks like the end of the file, and parse() reports the real
+// reason. Counting marks rather than bytes lets long text and comments through: they cost yaml-cpp
+// one token or none.
 class Input : public std::streambuf {
  public:
-  explicit Input(std::string_view text) : text_(text) {}
+  explicit Input(std::string_view text) : text_(text) { marks_before_.push_back(0); }
 
   void reached(const YAML::Mark& mark) {
     if (mark.pos > 0) progress_ = std::max(progress_, static_cast<std::size_t>(mark.pos));
@@ -107,16 +123,29 @@ class Input : public std::streambuf {
 
  protected:
   int_type underflow() override {
-    if (served_ >= text_.size() || stopped_) return traits_type::eof();
-    if (served_ - progress_ > max_lookahead) {
-      stopped_ = true;
-      return traits_type::eof();
+    std::size_t served_blocks = marks_before_.size() - 1;
+    std::size_t served = std::min(text_.size(), served_blocks * block);
+    // Marks in the blocks after the one holding the last reported value.
+    std::size_t since = marks_before_.back() - marks_before_[progress_ / block];
+    if (since > max_lookahead_marks) stopped_ = true;
+    if (served >= text_.size() || stopped_) return traits_type::eof();
+    std::size_t end = std::min(text_.size(), served + block);
+    std::size_t marks = 0;
+    for (char c : text_.substr(served, end - served)) {
+      if (c == '\n') {
+        line_start_ = true;
+        comment_ = false;
+      } else if (line_start_ && c == '#') {
+        comment_ = true;
+      } else if (c != ' ' && c != '\t') {
+        line_start_ = false;
+        marks += !comment_ && std::string_view(",[]{}:?!&*\"'").find(c) != std::string_view::npos;
+      }
     }
-    std::size_t end = std::min(text_.size(), served_ + block);
+    marks_before_.push_back(marks_before_.back() + marks);
     // yaml-cpp only reads through the get area; the text is never written.
     char* base = const_cast<char*>(text_.data());
-    setg(base + served_, base + served_, base + end);
-    served_ = end;
+    setg(base + served, base + served, base + end);
     return traits_type::to_int_type(*gptr());
   }
 
@@ -124,7 +153,11 @@ class Input : public std::streambuf {
   static constexpr std::size_t block = 4096;
 
   std::string_view text_;
-  std::size_t served_ = 0;
+  std::vector<std::size_t> marks_before_;  // token marks before each served block
+  // A line that starts with '#' is a comment, or one line of a quoted or block scalar: no tokens
+  // either way, so commented-out YAML costs nothing.
+  bool line_start_ = true;
+  bool comment_ = false;
   std::size_t progress_ = 0;
   bool stopped_ = false;
 };
@@ -148,10 +181,9 @@ class TreeBuilder : public YAML::EventHandler {
   Node take_root() { return std::move(root_); }
 
   // Where the innermost '[' (or '{') still open was written, for "never closed" at the end.
-  [[nodiscard]] std::optional<std::pair<int, int>> open_bracket(char bracket) const {
+  [[nodiscard]] std::optional<std::size_t> open_bracket(char bracket) const {
     for (auto it = stack_.rbegin(); it != stack_.rend(); ++it)
-      if (it->pos < text_.size() && text_[it->pos] == bracket)
-        return std::pair{it->node.line, it->node.column};
+      if (it->pos < text_.size() && text_[it->pos] == bracket) return it->pos;
     return std::nullopt;
   }
 
@@ -179,11 +211,11 @@ class TreeBuilder : public YAML::EventHandler {
     add(make(Node::Kind::null, mark));
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (input_.stopped()) return;
     check_anchor(mark, anchor);
-    if (tag == "!") check_quote_closed(mark);
+    check_quote_closed(mark);
     Node node = make(Node::Kind::scalar, mark);
     // The file's bytes were checked before parsing, but escapes in double-quoted strings ("\e",
     // "\0", "\ud800") can still produce control characters or text that is not UTF-8 at all.
@@ -264,9 +296,15 @@ class TreeBuilder : public YAML::EventHandler {
   // yaml-cpp accepts a quoted scalar that runs to the end of the file; a closing quote must exist.
   void check_quote_closed(const YAML::Mark& mark) {
     auto pos = static_cast<std::size_t>(std::max(0, mark.pos));
+    // The node starts at its tag or anchor, if any: `!!str "abc`.
+    while (pos < text_.size() && (text_[pos] == '!' || text_[pos] == '&')) {
+      pos = text_.find_first_of(" \t\n", pos);
+      pos = text_.find_first_not_of(" \t", pos == text_.npos ? text_.size() : pos);
+      if (pos == text_.npos) return;
+    }
     if (pos >= text_.size()) return;
     char quote = text_[pos];
-    if (quote != '"' && quote != '\'') return;  // block scalars (| >) carry the same tag
+    if (quote != '"' && quote != '\'') return;  // plain or block (| >) scalar
     for (std::size_t i = pos + 1; i < text_.size(); ++i) {
       if (quote == '"' && text_[i] == '\\') {
         ++i;
@@ -440,23 +478,33 @@ std::optional<std::size_t> escape_before(std::string_view text, std::size_t pos)
   return last;
 }
 
+// The line holding byte `start`, without its line feed.
+std::string_view line_at(std::string_view text, std::size_t start) {
+  std::size_t end = text.find('\n', start);
+  return text.substr(start, (end == text.npos ? text.size() : end) - start);
+}
+
 std::size_t indentation(std::string_view line) {
   std::size_t n = line.find_first_not_of(' ');
   return n == line.npos ? line.size() : n;
 }
 
 // "title x" followed by "tasks: ..." makes yaml-cpp stop at the ':' on the line after; the line
-// to fix is the one above it, when that one looks like a key without its colon.
-std::optional<std::pair<int, int>> missing_colon(const TextIndex& index, int error_line) {
-  std::string_view here = index.line_text(error_line);
-  for (int line = error_line - 1; line >= 1; --line) {
-    std::string_view above = index.line_text(line);
-    std::size_t indent = indentation(above);
-    if (indent == above.size() || above[indent] == '#') continue;  // blank or comment
-    if (indent != indentation(here) || above.find(':') != above.npos ||
-        std::string_view("-?[{\"'|>&*!").find(above[indent]) != std::string_view::npos)
+// to fix is the one above it, when that one looks like a key without its colon. Returns the
+// offset of that key.
+std::optional<std::size_t> missing_colon(std::string_view text, std::size_t here) {
+  std::size_t indent = indentation(line_at(text, here));
+  for (std::size_t start = here; start > 0;) {
+    std::size_t end = start - 1;  // the line feed ending the line above
+    std::size_t feed = end == 0 ? text.npos : text.rfind('\n', end - 1);
+    start = feed == text.npos ? 0 : feed + 1;
+    std::string_view above = text.substr(start, end - start);
+    std::size_t above_indent = indentation(above);
+    if (above_indent == above.size() || above[above_indent] == '#') continue;  // blank, comment
+    if (above_indent != indent || above.find(':') != above.npos ||
+        std::string_view("-?[{\"'|>&*!").find(above[above_indent]) != std::string_view::npos)
       return std::nullopt;
-    return std::pair{line, static_cast<int>(indent) + 1};
+    return start + above_indent;
   }
   return std::nullopt;
 }
@@ -482,34 +530,41 @@ Node parse(std::string_view text, FileReport& report) {
   } catch (const YAML::DeepRecursion& e) {
     fail_at(index.position(e.mark), nesting_message());
   } catch (const YAML::Exception& e) {
-    auto pos = static_cast<std::size_t>(std::max(0, e.mark.pos));
-    fail_at(index.position(pos), describe_parser_error(e.msg, text, pos));
+    auto pos = std::min(static_cast<std::size_t>(std::max(0, e.mark.pos)), text.size());
+    std::size_t at = pos;
+    std::string message = describe_parser_error(e.msg, text, pos);
     if (e.msg == YAML::ErrorMsg::MAP_VALUE)
-      if (auto at = missing_colon(index, failure->line))
-        fail_at(*at, "syntax error: no ':' after the key on this line (write 'key: value')");
+      if (auto key = missing_colon(text, index.line_start(pos))) {
+        at = *key;
+        message = "syntax error: no ':' after the key on this line (write 'key: value')";
+      }
     // yaml-cpp stops some way into a bad escape; the backslash is what to look at.
     if (auto backslash = is_escape_error(e.msg) ? escape_before(text, pos) : std::nullopt)
-      std::tie(failure->line, failure->column) = index.position(*backslash);
-    // A tab where the indentation is expected confuses yaml-cpp into many different complaints.
-    std::string_view line = index.line_text(failure->line);
-    if (std::size_t indent = line.find_first_not_of(" \t");
-        line.substr(0, indent).find('\t') != line.npos)
-      fail_at({failure->line, static_cast<int>(line.find('\t')) + 1},
-              "tab character in the indentation; indent with spaces");
+      at = *backslash;
     // At the end of the file yaml-cpp notices that a bracket was never closed; point at it.
     char bracket = e.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW   ? '['
                    : e.msg == YAML::ErrorMsg::END_OF_MAP_FLOW ? '{'
                                                               : '\0';
-    if (auto at = bracket ? builder.open_bracket(bracket) : std::nullopt) {
+    if (auto open = bracket ? builder.open_bracket(bracket) : std::nullopt) {
       if (pos >= text.size()) {
-        std::tie(failure->line, failure->column) = *at;
+        at = *open;
       } else {
-        failure->message = fmt::format(
+        auto [line, column] = index.position(*open);
+        message = fmt::format(
             "syntax error: expected ',' or '{}' here (the '{}' at line {}, column {} is still "
             "open)",
-            bracket == '[' ? ']' : '}', bracket, at->first, at->second);
+            bracket == '[' ? ']' : '}', bracket, line, column);
       }
     }
+    // A tab where the indentation is expected confuses yaml-cpp into many different complaints.
+    std::size_t start = index.line_start(at);
+    std::string_view line = line_at(text, start);
+    if (std::size_t indent = line.find_first_not_of(" \t");
+        line.substr(0, indent).find('\t') != line.npos) {
+      at = start + line.find('\t');
+      message = "tab character in the indentation; indent with spaces";
+    }
+    fail_at(index.position(at), std::move(message));
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
@@ -518,10 +573,10 @@ Node parse(std::string_view text, FileReport& report) {
   }
   if (input.stopped())
     fail_at(index.position(input.progress()),
-            fmt::format(
-                "one value or [ ]/{{ }} collection after this point is longer than {} KiB; plan "
-                "values are short, so look for a bracket or quote that is never closed",
-                max_lookahead / 1024));
+            fmt::format("more than {} brackets, commas, colons or quotes in one value or [ ]/{{ }} "
+                        "collection after this point; write long lists one '- item' per line, "
+                        "and look for a bracket or quote that is never closed",
+                        max_lookahead_marks));
   if (failure) {
     report.error(failure->line, failure->column, std::move(failure->message));
     return {};

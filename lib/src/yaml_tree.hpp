@@ -32,15 +32,16 @@ const char* describe(Node::Kind kind);  // "a mapping", "a list", "text", "nothi
 
 // Limits that keep a hostile file from costing more than a few hundred MB or a second or two.
 // Plan files are far below all of them: a 4 MiB field file of 10,000 activities holds about
-// 200,000 values, nests 5 levels deep and its longest value is a few hundred bytes.
+// 200,000 values, nests 5 levels deep, and its longest [ ] list holds a few owners.
 constexpr int max_depth = 64;
 // Values (scalars, lists, mappings) in one file: about 50,000 activities, and with ~72 bytes a
 // node at most ~150 MB of tree.
 constexpr std::size_t max_nodes = 1'000'000;
-// How far yaml-cpp may read past the last value it reported. While a '[' or '{' might still turn
-// out to be a mapping key, yaml-cpp queues every token of the collection before reporting
-// anything, ~100 bytes a token: 1 MiB of "[,,,," would queue a million of them.
-constexpr std::size_t max_lookahead = 256 * 1024;
+// How far yaml-cpp may read past the last value it reported, in characters that start or separate
+// tokens (, [ ] { } : ? ! & * " '). While a '[' or '{' might still turn out to be a mapping key,
+// yaml-cpp queues every token of the collection before reporting anything, ~100 bytes a token:
+// 1 MiB of "[,,,," would queue a million of them.
+constexpr std::size_t max_lookahead_marks = 100'000;
 
 // Parses one file's text (already checked for encoding and with LF line endings), reporting
 // problems to `report`. Returns a null node when nothing usable was parsed.

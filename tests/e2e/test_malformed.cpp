@@ -87,7 +87,8 @@ std::string replace_all(std::string text, std::string_view from, const std::stri
 
 // Runs a case's `setup`: inputs too big, too special or too binary to keep in git.
 //   args ARG...            parplan's arguments instead of `validate --plan plan`
-//   write PATH COUNT TEXT  appends TEXT (escapes as above; {n} = 1..COUNT) COUNT times
+//   write PATH COUNT TEXT  appends TEXT (escapes as above, also in PATH; {n} = 1..COUNT) COUNT
+//                          times
 //   fifo PATH | mkdir PATH | remove PATH | symlink PATH TARGET
 void run_setup(const fs::path& setup, const fs::path& root, std::vector<std::string>& args) {
   std::istringstream in(parplan::test::read_file(setup.string()));
@@ -103,7 +104,7 @@ void run_setup(const fs::path& setup, const fs::path& root, std::vector<std::str
       continue;
     }
     words >> path;
-    fs::path target = root / path;
+    fs::path target = root / unescape(path);
     if (command == "write") {
       std::size_t count = 0;
       words >> count;

@@ -57,6 +57,8 @@ TEST_CASE("loader: YAML syntax errors name the line and column to fix") {
         Lines{"p/02.yaml:1:4: error: unterminated quoted string: no closing \""});
   CHECK(problems("field: II\ntitle: 'abc\ntasks: []\n") ==
         Lines{"p/02.yaml:2:8: error: unterminated quoted string: no closing '"});
+  CHECK(problems("field: II\ntitle: !!str \"abc\ntasks: []\n") ==
+        Lines{"p/02.yaml:2:8: error: unterminated quoted string: no closing \""});
   CHECK(problems("field: II\ntitle x\ntasks: []\n") ==
         Lines{"p/02.yaml:2:1: error: syntax error: no ':' after the key on this line (write "
               "'key: value')"});
@@ -236,4 +238,28 @@ TEST_CASE("loader: CRLF line endings and a BOM load like LF") {
                  "field: Ủy ban\r\ntitle: Thể chế: x\r\n") ==
         Lines{"p/02.yaml:2:15: error: syntax error: unexpected ':' (check the indentation, or "
               "quote text that contains ': ')"});
+}
+
+TEST_CASE("loader: one schedule per activity, months inside the plan year") {
+  CHECK(problems(activity("        start: 3\n")) ==
+        Lines{"p/02.yaml:10:9: error: 'start' without 'end'; give both months"});
+  CHECK(problems(activity("        end: 3\n        schedule: ongoing\n")) ==
+        Lines{"p/02.yaml:10:9: error: 'end' without 'start'; give both months",
+              "p/02.yaml:10:9: error: 'start/end' conflicts with 'schedule: ongoing'; an activity "
+              "has one schedule"});
+  CHECK(problems(activity("        schedule: ongoing\n        per: Luật\n")) ==
+        Lines{"p/02.yaml:11:9: error: 'per' conflicts with 'schedule: ongoing'; an activity has "
+              "one schedule"});
+  CHECK(problems(activity("        after: Khi có văn bản\n        start: 3\n        end: 4\n"))
+            .empty());
+  CHECK(problems(activity("        schedule: weekly\n")) ==
+        Lines{"p/02.yaml:10:19: error: 'schedule' must be 'ongoing' (Thường xuyên), got 'weekly'; "
+              "use start/end, after: or per: for other schedules"});
+  CHECK(problems(activity(
+            "        start: 2025-03\n        end: 2025-04\n        completed: 2023-12\n")) ==
+        Lines{"p/02.yaml:10:9: warning: 'start' 2025-03 is outside the plan year 2024",
+              "p/02.yaml:11:9: warning: 'end' 2025-04 is outside the plan year 2024",
+              "p/02.yaml:12:9: warning: 'completed' is set but status is 'planned'; set status: "
+              "done",
+              "p/02.yaml:12:9: warning: 'completed' 2023-12 is outside the plan year 2024"});
 }
