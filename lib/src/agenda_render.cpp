@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "parplan/export.hpp"
 #include "parplan/list_render.hpp"
@@ -177,7 +179,10 @@ std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_
   return out + "\n" + markdown::escape(footer(agenda)) + "\n";
 }
 
-nlohmann::json agenda_json(const Plan& plan, const Agenda& agenda) {
+std::string agenda_json(const Plan& plan, const Agenda& agenda) {
+  // The document is written section by section rather than built whole: a 50,000-activity plan
+  // can list tens of thousands of activities, and a complete DOM would cost several times the
+  // plan's size in memory. Sections are placeholders in the outer object, filled in as text.
   nlohmann::json j;
   j["plan"] = plan.info.id;
   j["plan_year"] = plan.info.year;
@@ -188,13 +193,7 @@ nlohmann::json agenda_json(const Plan& plan, const Agenda& agenda) {
   j["within"] = agenda.within;
   nlohmann::json counts;
   for (const SectionInfo& info : sections) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const AgendaItem& item : agenda.*info.items) {
-      nlohmann::json a = activity_json(plan, *item.activity);
-      if (info.section == Section::overdue) a["months_late"] = item.months_late;
-      list.push_back(std::move(a));
-    }
-    j[info.key] = std::move(list);
+    j[info.key] = std::string("\x01") + info.key;
     counts[info.key] = (agenda.*info.items).size();
   }
   counts["ongoing"] = agenda.ongoing;
@@ -206,7 +205,43 @@ nlohmann::json agenda_json(const Plan& plan, const Agenda& agenda) {
   counts["done"] = agenda.done;
   counts["cancelled"] = agenda.cancelled;
   j["counts"] = std::move(counts);
-  return j;
+
+  std::string outer = j.dump(2);
+  // The placeholders' text as dump() escapes them, in the order dump() wrote them (sorted keys).
+  std::vector<std::pair<std::size_t, const SectionInfo*>> places;
+  for (const SectionInfo& info : sections)
+    places.emplace_back(outer.find(std::string("\"\\u0001") + info.key + "\""), &info);
+  std::sort(places.begin(), places.end());
+  std::string out;
+  out.reserve(outer.size());
+  std::size_t copied = 0;
+  for (const auto& [at, section] : places) {
+    const SectionInfo& info = *section;
+    out.append(outer, copied, at - copied);
+    copied = at + std::strlen(info.key) + 8;  // the quotes, \u0001 and the key
+    const auto& items = agenda.*info.items;
+    if (items.empty()) {
+      out += "[]";
+      continue;
+    }
+    out += "[\n";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      nlohmann::json a = activity_json(plan, *items[i].activity);
+      if (info.section == Section::overdue) a["months_late"] = items[i].months_late;
+      // Elements sit two levels deep; JSON strings hold no raw line feeds, so indenting every
+      // line of the element's own pretty print is exact.
+      std::string element = a.dump(2);
+      out += "    ";
+      for (char c : element) {
+        out += c;
+        if (c == '\n') out += "    ";
+      }
+      out += i + 1 < items.size() ? ",\n" : "\n";
+    }
+    out += "  ]";
+  }
+  out.append(outer, copied, std::string::npos);
+  return out + "\n";
 }
 
 std::string agenda_csv(const Plan& plan, const Agenda& agenda) {

@@ -28,8 +28,8 @@ std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_
 
 // {"plan", "plan_year", "as_of", "period", "within", "overdue", "due", "upcoming", "starting",
 //  "waiting", "counts"}: section elements are activity_json objects, overdue ones with
-// "months_late".
-nlohmann::json agenda_json(const Plan& plan, const Agenda& agenda);
+// "months_late". Pretty-printed with two-space indents and a final line feed.
+std::string agenda_json(const Plan& plan, const Agenda& agenda);
 
 // RFC 4180: a header, then one row per listed activity, in section order, with the columns
 // section, months_late and those of activity_csv_header. No BOM.
