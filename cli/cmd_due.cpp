@@ -30,7 +30,7 @@ void run_due(Context& ctx, const DueOptions& options) {
 
   std::string out;
   if (options.format == "json") {
-    out = agenda_json(plan, agenda);
+    agenda_json(plan, agenda, write_stdout);
   } else if (options.format == "csv") {
     out = std::string(options.bom ? utf8_bom : "") + agenda_csv(plan, agenda);
   } else if (options.format == "md") {

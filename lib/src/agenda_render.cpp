@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 
 #include "parplan/export.hpp"
 #include "parplan/list_render.hpp"
@@ -179,7 +180,8 @@ std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_
   return out + "\n" + markdown::escape(footer(agenda)) + "\n";
 }
 
-std::string agenda_json(const Plan& plan, const Agenda& agenda) {
+void agenda_json(const Plan& plan, const Agenda& agenda,
+                 const std::function<void(std::string_view)>& write) {
   // The document is written section by section rather than built whole: a 50,000-activity plan
   // can list tens of thousands of activities, and a complete DOM would cost several times the
   // plan's size in memory. Sections are placeholders in the outer object, filled in as text.
@@ -213,7 +215,6 @@ std::string agenda_json(const Plan& plan, const Agenda& agenda) {
     places.emplace_back(outer.find(std::string("\"\\u0001") + info.key + "\""), &info);
   std::sort(places.begin(), places.end());
   std::string out;
-  out.reserve(outer.size());
   std::size_t copied = 0;
   for (const auto& [at, section] : places) {
     const SectionInfo& info = *section;
@@ -237,11 +238,15 @@ std::string agenda_json(const Plan& plan, const Agenda& agenda) {
         if (c == '\n') out += "    ";
       }
       out += i + 1 < items.size() ? ",\n" : "\n";
+      if (out.size() >= 64 * 1024) {
+        write(out);
+        out.clear();
+      }
     }
     out += "  ]";
   }
   out.append(outer, copied, std::string::npos);
-  return out + "\n";
+  write(out + "\n");
 }
 
 std::string agenda_csv(const Plan& plan, const Agenda& agenda) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 // The forms of an agenda (what `parplan due` prints): text for the terminal, Markdown, JSON and
 // CSV. In the library so every command that shows an agenda (due, report) shows the same thing.
 
@@ -28,8 +30,10 @@ std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_
 
 // {"plan", "plan_year", "as_of", "period", "within", "overdue", "due", "upcoming", "starting",
 //  "waiting", "counts"}: section elements are activity_json objects, overdue ones with
-// "months_late". Pretty-printed with two-space indents and a final line feed.
-std::string agenda_json(const Plan& plan, const Agenda& agenda);
+// "months_late". Pretty-printed with two-space indents and a final line feed, handed to `write`
+// in pieces so that a large agenda is never held whole in memory.
+void agenda_json(const Plan& plan, const Agenda& agenda,
+                 const std::function<void(std::string_view)>& write);
 
 // RFC 4180: a header, then one row per listed activity, in section order, with the columns
 // section, months_late and those of activity_csv_header. No BOM.
