@@ -18,19 +18,9 @@ namespace {
 
 const std::string fixture = "tests/fixtures/due-all-kinds";
 
-json due_json(std::vector<std::string> args) {
-  args.insert(args.begin(), "due");
-  args.insert(args.end(), {"--format", "json"});
-  RunResult r = run_parplan(args);
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return json::parse(r.out);
-}
+json due_json(std::vector<std::string> args) { return run_json("due", std::move(args)); }
 
-Ids ids(const json& list) {
-  Ids out;
-  for (const json& a : list) out.push_back(a.at("id").get<std::string>());
-  return out;
-}
+Ids ids(const json& list) { return ids_of(list); }
 
 std::vector<std::pair<std::string, int>> late(const json& list) {
   std::vector<std::pair<std::string, int>> out;

@@ -17,19 +17,9 @@ namespace {
 
 const std::string fixture = "tests/fixtures/due-all-kinds";
 
-json list_json(std::vector<std::string> args) {
-  args.insert(args.begin(), "list");
-  args.insert(args.end(), {"--format", "json"});
-  RunResult r = run_parplan(args);
-  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-  return json::parse(r.out);
-}
+json list_json(std::vector<std::string> args) { return run_json("list", std::move(args)); }
 
-Ids ids(const json& list) {
-  Ids out;
-  for (const json& a : list) out.push_back(a.at("id").get<std::string>());
-  return out;
-}
+Ids ids(const json& list) { return ids_of(list); }
 
 // The line of "- id: <id>" in a fixture file: where the activity is defined.
 int line_of(const std::string& file, const std::string& id) {

@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
@@ -121,6 +122,20 @@ RunResult run_parplan(const std::vector<std::string>& args, const RunOptions& op
   std::vector<std::string> argv = {PARPLAN_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_program(argv, options);
+}
+
+nlohmann::json run_json(const std::string& command, std::vector<std::string> args) {
+  args.insert(args.begin(), command);
+  args.insert(args.end(), {"--format", "json"});
+  RunResult r = run_parplan(args);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return nlohmann::json::parse(r.out);
+}
+
+std::vector<std::string> ids_of(const nlohmann::json& activities) {
+  std::vector<std::string> out;
+  for (const nlohmann::json& a : activities) out.push_back(a.at("id").get<std::string>());
+  return out;
 }
 
 TempDir::TempDir() {

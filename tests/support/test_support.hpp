@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,12 @@ struct RunOptions {
 RunResult run_parplan(const std::vector<std::string>& args, const RunOptions& options = {});
 // Runs any program the same way, e.g. git or cmark-gfm.
 RunResult run_program(const std::vector<std::string>& argv, const RunOptions& options = {});
+
+// Runs `parplan COMMAND ARGS... --format json` from the source root, requires exit 0 and returns
+// the parsed output.
+nlohmann::json run_json(const std::string& command, std::vector<std::string> args);
+// The "id" of each activity object in a JSON array, in order.
+std::vector<std::string> ids_of(const nlohmann::json& activities);
 
 // A fresh directory under the system temp dir, removed when the object goes away.
 class TempDir {
