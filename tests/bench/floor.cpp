@@ -6,8 +6,8 @@
 // no model, no checks: whatever parplan does on top costs more than this.
 //
 // Build: g++ -std=c++20 -O2 -DNDEBUG floor.cpp -lyaml-cpp -o floor
-#include <yaml-cpp/yaml.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -28,12 +28,18 @@ class NoopHandler final : public YAML::EventHandler {
   void OnNull(const YAML::Mark&, YAML::anchor_t) override { ++events; }
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override { ++events; }
   void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override { ++events; }
+                const std::string&) override {
+    ++events;
+  }
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override { ++events; }
+                       YAML::EmitterStyle::value) override {
+    ++events;
+  }
   void OnSequenceEnd() override { ++events; }
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override { ++events; }
+                  YAML::EmitterStyle::value) override {
+    ++events;
+  }
   void OnMapEnd() override { ++events; }
 };
 
@@ -60,8 +66,7 @@ int main(int argc, char** argv) {
     if (std::filesystem::is_directory(arg, ec)) {
       std::vector<std::filesystem::path> in_dir;
       for (const auto& e : std::filesystem::directory_iterator(arg, ec))
-        if (e.is_regular_file() && e.path().extension() == ".yaml")
-          in_dir.push_back(e.path());
+        if (e.is_regular_file() && e.path().extension() == ".yaml") in_dir.push_back(e.path());
       std::sort(in_dir.begin(), in_dir.end());
       files.insert(files.end(), in_dir.begin(), in_dir.end());
     } else {
@@ -87,7 +92,6 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  std::printf("floor: %zu files, %llu bytes, %lu events\n", files.size(),
-              bytes, handler.events);
+  std::printf("floor: %zu files, %llu bytes, %lu events\n", files.size(), bytes, handler.events);
   return 0;
 }

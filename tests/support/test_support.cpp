@@ -15,6 +15,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "parplan/loader.hpp"
+
 extern char** environ;
 
 namespace parplan::test {
@@ -136,6 +138,17 @@ std::vector<std::string> ids_of(const nlohmann::json& activities) {
   std::vector<std::string> out;
   for (const nlohmann::json& a : activities) out.push_back(a.at("id").get<std::string>());
   return out;
+}
+
+const parplan::Plan& fixture_plan(const std::string& relative) {
+  static std::map<std::string, parplan::Plan> loaded;
+  auto it = loaded.find(relative);
+  if (it == loaded.end()) {
+    parplan::LoadResult result = parplan::load_plan(source_path(relative));
+    REQUIRE(result.ok());
+    it = loaded.emplace(relative, std::move(result.plan)).first;
+  }
+  return it->second;
 }
 
 TempDir::TempDir() {

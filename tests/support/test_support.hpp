@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "parplan/model.hpp"
+
 namespace parplan::test {
 
 // Absolute path of a file in the source tree, e.g. source_path("tests/fixtures/ok").
@@ -36,6 +38,10 @@ RunResult run_program(const std::vector<std::string>& argv, const RunOptions& op
 nlohmann::json run_json(const std::string& command, std::vector<std::string> args);
 // The "id" of each activity object in a JSON array, in order.
 std::vector<std::string> ids_of(const nlohmann::json& activities);
+
+// The plan in a source-tree directory, e.g. "tests/fixtures/due-all-kinds", loaded once per test
+// binary; requires that it loads without errors.
+const parplan::Plan& fixture_plan(const std::string& relative);
 
 // A fresh directory under the system temp dir, removed when the object goes away.
 class TempDir {

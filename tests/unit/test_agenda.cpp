@@ -12,14 +12,7 @@ using namespace parplan;
 namespace {
 
 // tests/fixtures/due-all-kinds: plan year 2024, 18 activities (see its files for each one).
-const Plan& fixture() {
-  static const Plan plan = [] {
-    LoadResult result = load_plan(test::source_path("tests/fixtures/due-all-kinds"));
-    REQUIRE(result.ok());
-    return std::move(result.plan);
-  }();
-  return plan;
-}
+const Plan& fixture() { return test::fixture_plan("tests/fixtures/due-all-kinds"); }
 
 using Ids = std::vector<std::string>;
 

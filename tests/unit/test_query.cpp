@@ -12,14 +12,7 @@ using namespace parplan;
 
 namespace {
 
-const Plan& fixture() {
-  static const Plan plan = [] {
-    LoadResult result = load_plan(test::source_path("tests/fixtures/due-all-kinds"));
-    REQUIRE(result.ok());
-    return std::move(result.plan);
-  }();
-  return plan;
-}
+const Plan& fixture() { return test::fixture_plan("tests/fixtures/due-all-kinds"); }
 
 std::vector<std::string> owner_ids(const std::vector<const Owner*>& owners) {
   std::vector<std::string> ids;
