@@ -93,7 +93,7 @@ SectionTable section_table(const Plan& plan, const Agenda& agenda, Section s) {
                  {"Title", false, text::Cut::first}};
     for (const AgendaItem& item : agenda.waiting) {
       const Activity& a = *item.activity;
-      t.rows.push_back({{a.id}, {owner_names(plan, a.lead)}, {a.after}, {a.title}});
+      t.rows.push_back({{a.id}, {plan.owner_names(a.lead, ", ", "—")}, {a.after}, {a.title}});
     }
     return t;
   }
@@ -106,7 +106,7 @@ SectionTable section_table(const Plan& plan, const Agenda& agenda, Section s) {
     const Activity& a = *item.activity;
     std::vector<text::Cell> row = {{a.id}, {end_label(plan, a)}};
     if (late) row.push_back({months_late(item.months_late), text::sgr::red});
-    row.push_back({owner_names(plan, a.lead)});
+    row.push_back({plan.owner_names(a.lead, ", ", "—")});
     row.push_back({a.title});
     t.rows.push_back(std::move(row));
   }

@@ -218,14 +218,6 @@ std::string schedule_text(const Phrases& p, const Activity& a, int year) {
   return say(p, std::string("schedule_") + to_string(a.schedule));
 }
 
-std::string owner_names(const Plan& plan, const std::vector<std::string>& ids,
-                        std::string_view none) {
-  if (ids.empty()) return std::string(none);
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : "; ") + plan.owner_name(id);
-  return out;
-}
-
 // "slipped 2 months" for a later end, "1 month earlier", "3 months later".
 std::string shift_text(const Phrases& p, Attribute attribute, int delta) {
   if (delta > 0) return say_count(p, attribute == Attribute::end ? "slipped" : "later", delta);
@@ -337,7 +329,7 @@ class TextWriter {
       const Activity& a = d.added() ? *d.new_activity : *d.old_activity;
       std::string word = d.added() ? green("added") : red("removed");
       out_ += fmt::format("{} {}: {}\n", bold(a.id), word, a.title);
-      out_ += fmt::format("  lead: {}\n", owner_names(plan, a.lead, "(none)"));
+      out_ += fmt::format("  lead: {}\n", plan.owner_names(a.lead, "; ", "(none)"));
       out_ += fmt::format("  schedule: {}\n", schedule_text(english, a, plan.info.year));
       return;
     }
@@ -370,8 +362,8 @@ class TextWriter {
       case Attribute::support: {
         const auto& before = c.attribute == Attribute::lead ? a.lead : a.support;
         const auto& after = c.attribute == Attribute::lead ? b.lead : b.support;
-        out_ += fmt::format("  {}: {} → {}\n", name, owner_names(old_, before, "(none)"),
-                            owner_names(new_, after, "(none)"));
+        out_ += fmt::format("  {}: {} → {}\n", name, old_.owner_names(before, "; ", "(none)"),
+                            new_.owner_names(after, "; ", "(none)"));
         return;
       }
       case Attribute::schedule:
@@ -585,13 +577,14 @@ class MarkdownWriter {
   std::string none() const { return say(p_, "none"); }
 
   std::vector<std::string> listing_row(const Plan& plan, const Activity& a) const {
-    return {a.id, a.title, owner_names(plan, a.lead, none()), schedule_text(p_, a, plan.info.year)};
+    return {a.id, a.title, plan.owner_names(a.lead, "; ", none()),
+            schedule_text(p_, a, plan.info.year)};
   }
 
   std::vector<std::string> slipped_row(const ActivityDiff& d, const Change& c) const {
     const Activity& a = *d.old_activity;
     const Activity& b = *d.new_activity;
-    return {d.id, b.title, owner_names(new_, b.lead, none()),
+    return {d.id, b.title, new_.owner_names(b.lead, "; ", none()),
             fmt::format("{} → {}", plan_month_label(*a.end, old_.info.year),
                         plan_month_label(*b.end, new_.info.year)),
             fmt::format("{:+}", c.delta)};
@@ -611,12 +604,12 @@ class MarkdownWriter {
     } else {
       switch (c.attribute) {
         case Attribute::lead:
-          before = owner_names(old_, a.lead, none());
-          after = owner_names(new_, b.lead, none());
+          before = old_.owner_names(a.lead, "; ", none());
+          after = new_.owner_names(b.lead, "; ", none());
           break;
         case Attribute::support:
-          before = owner_names(old_, a.support, none());
-          after = owner_names(new_, b.support, none());
+          before = old_.owner_names(a.support, "; ", none());
+          after = new_.owner_names(b.support, "; ", none());
           break;
         case Attribute::schedule:
           before = schedule_text(p_, a, old_year);

@@ -18,15 +18,6 @@ std::string month_text(const std::optional<YearMonth>& month, int plan_year) {
   return month ? plan_month_label(*month, plan_year) : std::string();
 }
 
-std::string join_names(const Plan& plan, const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) {
-    if (!out.empty()) out += "; ";
-    out += plan.owner_name(id);
-  }
-  return out;
-}
-
 }  // namespace
 
 nlohmann::json month_json(const std::optional<YearMonth>& month, int plan_year) {
@@ -74,8 +65,8 @@ std::vector<std::string> activity_csv_row(const Plan& plan, const Activity& a) {
           a.title,
           a.result,
           a.output,
-          join_names(plan, a.lead),
-          join_names(plan, a.support),
+          plan.owner_names(a.lead, "; "),
+          plan.owner_names(a.support, "; "),
           to_string(a.schedule),
           month_text(a.start, year),
           month_text(a.end, year),

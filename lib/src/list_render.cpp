@@ -35,16 +35,6 @@ std::string_view status_style(Status s) {
 
 }  // namespace
 
-std::string owner_names(const Plan& plan, const std::vector<std::string>& ids) {
-  if (ids.empty()) return "—";
-  std::string out;
-  for (const std::string& id : ids) {
-    if (!out.empty()) out += ", ";
-    out += plan.owner_name(id);
-  }
-  return out;
-}
-
 std::string list_text(const Plan& plan, const std::vector<const Activity*>& activities,
                       std::string_view scope, const text::TableStyle& style) {
   std::string headline = plan.info.id;
@@ -64,7 +54,7 @@ std::string list_text(const Plan& plan, const std::vector<const Activity*>& acti
     rows.push_back({{a->id},
                     {to_string(a->status), status_style(a->status)},
                     {schedule_label(plan, *a)},
-                    {owner_names(plan, a->lead)},
+                    {plan.owner_names(a->lead, ", ", "—")},
                     {a->title}});
   return out + "\n" + text::table(columns, rows, style);
 }

@@ -31,15 +31,6 @@ namespace {
 
 using KeyHandler = std::function<void(const Node& key, const Node& value)>;
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
 // Walks one file's tree against the schema, reporting every problem with its position.
 class Walker {
  public:
@@ -76,7 +67,7 @@ class Walker {
                                  context, *guess));
         else
           error(key, fmt::format("unknown key {} in {} (expected one of: {})",
-                                 quote_text(key.value), context, join(allowed, ", ")));
+                                 quote_text(key.value), context, fmt::join(allowed, ", ")));
         continue;
       }
       handle(key, map.items[i + 1]);

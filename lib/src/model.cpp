@@ -48,6 +48,17 @@ const std::string& Plan::owner_name(const std::string& id) const {
   return owner ? owner->name : id;
 }
 
+std::string Plan::owner_names(const std::vector<std::string>& ids, std::string_view separator,
+                              std::string_view none) const {
+  if (ids.empty()) return std::string(none);
+  std::string out;
+  for (const std::string& id : ids) {
+    if (!out.empty()) out += separator;
+    out += owner_name(id);
+  }
+  return out;
+}
+
 std::vector<const Activity*> Plan::activities() const {
   std::vector<const Activity*> all;
   for (const Field& field : fields)

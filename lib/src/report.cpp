@@ -49,15 +49,6 @@ struct Tally {
   }
 };
 
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
 class ReportWriter {
  public:
   ReportWriter(const Plan& plan, const ReportOptions& options)
@@ -104,10 +95,8 @@ class ReportWriter {
   }
 
   [[nodiscard]] std::string leads(const Activity& a) const {
-    std::vector<std::string> names;
-    for (const std::string& id : a.lead) names.push_back(plan_.owner_name(id));
     // Owner names contain commas ("Các cơ quan, đơn vị có liên quan").
-    return names.empty() ? std::string(no_value) : join(names, "; ");
+    return plan_.owner_names(a.lead, "; ", no_value);
   }
 
   [[nodiscard]] std::string status_name(Status s) const {
@@ -145,7 +134,8 @@ class ReportWriter {
     if (agenda_.period != Period::in_plan_year)
       lines.push_back(tr_.format("out_of_year", arg("year", plan_.info.year)));
     if (auto items = selection(); !items.empty())
-      lines.push_back(tr_.format("selection", arg("items", join(items, "; "))));
+      lines.push_back(
+          tr_.format("selection", arg("items", fmt::format("{}", fmt::join(items, "; ")))));
     if (options_.generated)
       lines.push_back(tr_.format("stamp", arg("time", markdown::escape(*options_.generated))));
     // Separate paragraphs: a Markdown line break would need trailing spaces or a backslash.
@@ -162,14 +152,15 @@ class ReportWriter {
       const char* key = filter.role == Role::lead      ? "selection.owner.lead"
                         : filter.role == Role::support ? "selection.owner.support"
                                                        : "selection.owner.any";
-      items.push_back(tr_.format(key, arg("names", join(names, ", "))));
+      items.push_back(tr_.format(key, arg("names", fmt::format("{}", fmt::join(names, ", ")))));
     }
     if (filter.fields) {
       std::vector<std::string> names;
       for (const Field& field : plan_.fields)
         if (filter.fields->contains(field.id))
           names.push_back(markdown::escape(field.id + ". " + field.title));
-      items.push_back(tr_.format("selection.field", arg("names", join(names, ", "))));
+      items.push_back(
+          tr_.format("selection.field", arg("names", fmt::format("{}", fmt::join(names, ", ")))));
     }
     if (filter.status)
       items.push_back(tr_.format("selection.status", arg("status", status_name(*filter.status))));

@@ -13,9 +13,6 @@
 
 namespace parplan {
 
-// Owner names for a table cell, "Sở Nội vụ, Tỉnh Đoàn Đắk Nông"; "—" when there are none.
-std::string owner_names(const Plan& plan, const std::vector<std::string>& ids);
-
 // A headline ("dak-nong-cchc-2024 (lead Sở Nội vụ): 35 activities") and a table of id, status,
 // schedule (months "3–6", "6", "2023-11 – 2024-02", or the schedule kind), lead owners and title.
 // Titles are cut only when style.width is set.

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -90,6 +91,10 @@ struct Plan {
   [[nodiscard]] const Owner* find_owner(const std::string& id) const;
   // Display name of an owner id; the id itself when unknown.
   [[nodiscard]] const std::string& owner_name(const std::string& id) const;
+  // Display names of owner ids joined by `separator`, or `none` when there are none.
+  [[nodiscard]] std::string owner_names(const std::vector<std::string>& ids,
+                                        std::string_view separator,
+                                        std::string_view none = "") const;
   // Every activity in plan order.
   [[nodiscard]] std::vector<const Activity*> activities() const;
   // Builds the owner index; the loader calls it, tests that build plans by hand must too.
