@@ -49,13 +49,17 @@ std::string Context::plan_directory() const {
                                  std::filesystem::current_path().string());
 }
 
+std::string error_lines(const LoadResult& result) {
+  std::string out;
+  for (const Diagnostic& d : result.diagnostics)
+    if (d.severity == Severity::error) out += format_text(d) + "\n";
+  return out;
+}
+
 std::optional<Plan> Context::load_valid_plan() const {
   LoadResult result = load_plan(plan_directory(), load_options());
   if (result.ok()) return std::move(result.plan);
-  std::string text;
-  for (const Diagnostic& d : result.diagnostics)
-    if (d.severity == Severity::error) text += format_text(d) + '\n';
-  std::cerr << text
+  std::cerr << error_lines(result)
             << fmt::format("parplan: {} has {} error(s); fix them first (parplan validate)\n",
                            result.plan.directory, count(result.diagnostics, Severity::error));
   return std::nullopt;

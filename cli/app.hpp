@@ -36,6 +36,9 @@ class Context {
   [[nodiscard]] static YearMonth today();
 };
 
+// The error diagnostics of a load, one line each (warnings are validate's business).
+std::string error_lines(const LoadResult& result);
+
 // Each subcommand lives in its own cmd_<name>.cpp and registers itself here.
 void register_validate(CLI::App& app, Context& ctx);
 void register_due(CLI::App& app, Context& ctx);

@@ -31,11 +31,4 @@ LoadResult load_version(const Context& ctx, const std::optional<std::string>& ve
   return git::load_plan_at(*version, ctx.plan_directory(), ctx.load_options());
 }
 
-std::string error_lines(const LoadResult& result) {
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics)
-    if (d.severity == Severity::error) out += format_text(d) + "\n";
-  return out;
-}
-
 }  // namespace parplan::cli

@@ -14,7 +14,4 @@ namespace parplan::cli {
 // discovery) wins over a revision of the same name; anything else is a git revision.
 LoadResult load_version(const Context& ctx, const std::optional<std::string>& version);
 
-// The error diagnostics of a load, one line each (warnings are validate's business).
-std::string error_lines(const LoadResult& result);
-
 }  // namespace parplan::cli
