@@ -55,16 +55,11 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_d
 
 Selection resolve_selection(const Plan& plan, const SelectionOptions& options, YearMonth today) {
   Selection selection;
+  // The option validators have refused malformed months and dates while parsing.
   if (options.month) {
-    if (*options.month < 1 || *options.month > 12)
-      throw Error(fmt::format("--month {} is not a month; give 1 to 12", *options.month));
     selection.as_of = {plan.info.year, *options.month};
   } else if (options.as_of) {
-    auto parsed = parse_as_of(*options.as_of);
-    if (!parsed)
-      throw Error(
-          fmt::format("--as-of '{}' is not a date; give YYYY-MM or YYYY-MM-DD", *options.as_of));
-    selection.as_of = *parsed;
+    selection.as_of = parse_as_of(*options.as_of).value();
   } else {
     selection.as_of = today;
   }
