@@ -2,10 +2,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <iostream>
-#include <sstream>
 
 #include "app.hpp"
 #include "parplan/diff.hpp"
@@ -13,6 +11,7 @@
 #include "parplan/git.hpp"
 #include "parplan/output.hpp"
 #include "selection.hpp"
+#include "util/read_file.hpp"
 #include "versions.hpp"
 
 namespace parplan::cli {
@@ -85,15 +84,11 @@ void run_diff(Context& ctx, const DiffCommandOptions& options) {
 
 std::optional<std::string> read_version(const std::string& path, const LoadOptions& load) {
   if (path == "/dev/null") return std::nullopt;
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > load.max_file_size)
+  util::ReadProblem problem;
+  if (auto content = util::read_regular_file(path, load.max_file_size, problem)) return content;
+  if (problem.kind == util::ReadProblem::Kind::too_large)
     throw Error(fmt::format("{} is larger than --max-file-size", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("cannot read " + path);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  throw Error(fmt::format("{} {}", path, util::describe(problem, load.max_file_size)));
 }
 
 // git diff runs `parplan diff --git-driver path old-file old-hex old-mode new-file new-hex

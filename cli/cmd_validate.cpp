@@ -6,6 +6,7 @@
 
 #include "app.hpp"
 #include "parplan/output.hpp"
+#include "util/colour.hpp"
 
 namespace parplan::cli {
 
@@ -23,8 +24,9 @@ std::string colored_text(const Diagnostic& d, bool color) {
   std::string word = std::string(to_string(d.severity)) + ":";
   auto pos = line.find(" " + word);
   if (pos == std::string::npos) return line;
-  const char* code = d.severity == Severity::error ? "\033[1;31m" : "\033[1;33m";
-  return line.substr(0, pos + 1) + code + word + "\033[0m" + line.substr(pos + 1 + word.size());
+  auto style = d.severity == Severity::error ? util::sgr::bold_red : util::sgr::bold_yellow;
+  return line.substr(0, pos + 1) + util::paint(word, style, true) +
+         line.substr(pos + 1 + word.size());
 }
 
 nlohmann::json to_json(const LoadResult& result, bool valid) {

@@ -10,6 +10,7 @@
 #include "parplan/export.hpp"
 #include "parplan/list_render.hpp"
 #include "parplan/markdown.hpp"
+#include "util/colour.hpp"
 
 namespace parplan {
 
@@ -62,11 +63,11 @@ std::string heading(const Agenda& agenda, Section s) {
 std::string_view heading_style(Section s) {
   switch (s) {
     case Section::overdue:
-      return text::sgr::bold_red;
+      return util::sgr::bold_red;
     case Section::due:
-      return text::sgr::bold_yellow;
+      return util::sgr::bold_yellow;
     default:
-      return text::sgr::bold;
+      return util::sgr::bold;
   }
 }
 
@@ -105,7 +106,7 @@ SectionTable section_table(const Plan& plan, const Agenda& agenda, Section s) {
   for (const AgendaItem& item : items(agenda, s)) {
     const Activity& a = *item.activity;
     std::vector<text::Cell> row = {{a.id}, {end_label(plan, a)}};
-    if (late) row.push_back({months_late(item.months_late), text::sgr::red});
+    if (late) row.push_back({months_late(item.months_late), util::sgr::red});
     row.push_back({plan.owner_names(a.lead, ", ", "—")});
     row.push_back({a.title});
     t.rows.push_back(std::move(row));
@@ -139,12 +140,12 @@ std::string agenda_headline(const Plan& plan, const Agenda& agenda, std::string_
 
 std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view scope,
                         const text::TableStyle& style) {
-  std::string out = text::paint(text::one_line(agenda_headline(plan, agenda, scope)),
-                                text::sgr::bold, style.color) +
+  std::string out = util::paint(text::one_line(agenda_headline(plan, agenda, scope)),
+                                util::sgr::bold, style.color) +
                     "\n";
   for (const SectionInfo& info : sections) {
     const Section s = info.section;
-    out += "\n" + text::paint(heading(agenda, s), heading_style(s), style.color) + "\n";
+    out += "\n" + util::paint(heading(agenda, s), heading_style(s), style.color) + "\n";
     SectionTable t = section_table(plan, agenda, s);
     if (t.rows.empty())
       out += std::string(style.indent, ' ') + "none\n";

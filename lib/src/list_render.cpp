@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "parplan/export.hpp"
+#include "util/colour.hpp"
 
 namespace parplan {
 
@@ -22,15 +23,15 @@ std::string schedule_label(const Plan& plan, const Activity& a) {
 std::string_view status_style(Status s) {
   switch (s) {
     case Status::done:
-      return text::sgr::green;
+      return util::sgr::green;
     case Status::cancelled:
-      return text::sgr::dim;
+      return util::sgr::dim;
     case Status::in_progress:
-      return text::sgr::yellow;
+      return util::sgr::yellow;
     case Status::planned:
-      return text::sgr::none;
+      return util::sgr::none;
   }
-  return text::sgr::none;
+  return util::sgr::none;
 }
 
 }  // namespace
@@ -41,7 +42,7 @@ std::string list_text(const Plan& plan, const std::vector<const Activity*>& acti
   if (!scope.empty()) headline += fmt::format(" ({})", scope);
   headline +=
       fmt::format(": {} activit{}", activities.size(), activities.size() == 1 ? "y" : "ies");
-  std::string out = text::paint(text::one_line(headline), text::sgr::bold, style.color) + "\n";
+  std::string out = util::paint(text::one_line(headline), util::sgr::bold, style.color) + "\n";
   if (activities.empty()) return out;
 
   std::vector<text::Column> columns = {{"ID"},

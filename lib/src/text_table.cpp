@@ -3,18 +3,9 @@
 #include <algorithm>
 
 #include "parplan/unicode.hpp"
+#include "util/colour.hpp"
 
 namespace parplan::text {
-
-std::string paint(std::string_view text, std::string_view style, bool color) {
-  if (!color || style.empty() || text.empty()) return std::string(text);
-  std::string out = "\033[";
-  out += style;
-  out += 'm';
-  out += text;
-  out += "\033[0m";
-  return out;
-}
 
 std::string one_line(std::string_view text) {
   static constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD
@@ -83,7 +74,7 @@ std::string table(const std::vector<Column>& columns, const std::vector<std::vec
   std::vector<std::vector<Cell>> cells;
   cells.reserve(rows.size() + 1);
   std::vector<Cell> header;
-  for (const Column& c : columns) header.push_back({c.header, sgr::dim});
+  for (const Column& c : columns) header.push_back({c.header, util::sgr::dim});
   cells.push_back(std::move(header));
   for (const auto& row : rows) {
     std::vector<Cell> clean;
@@ -103,14 +94,14 @@ std::string table(const std::vector<Column>& columns, const std::vector<std::vec
     std::string line(style.indent, ' ');
     for (std::size_t i = 0; i < n; ++i) {
       std::string cell_text = i < row.size() ? row[i].text : std::string();
-      std::string_view cell_style = i < row.size() ? row[i].style : sgr::none;
+      std::string_view cell_style = i < row.size() ? row[i].style : util::sgr::none;
       if (columns[i].cut != Cut::never)
         cell_text = unicode::truncate_to_width(cell_text, widths[i]);
       std::size_t w = unicode::display_width(cell_text);
       std::string pad(widths[i] > w ? widths[i] - w : 0, ' ');
       if (i) line += "  ";
       if (columns[i].right) line += pad;
-      line += paint(cell_text, cell_style, style.color);
+      line += util::paint(cell_text, cell_style, style.color);
       if (!columns[i].right) line += pad;
     }
     line.erase(line.find_last_not_of(' ') + 1);

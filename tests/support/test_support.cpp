@@ -12,10 +12,10 @@
 #include <cstring>
 #include <fstream>
 #include <random>
-#include <sstream>
 #include <stdexcept>
 
 #include "parplan/loader.hpp"
+#include "util/read_file.hpp"
 
 extern char** environ;
 
@@ -179,11 +179,10 @@ std::string TempDir::write(const std::string& relative, const std::string& conte
 }
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  constexpr std::uint64_t limit = 1024 * 1024 * 1024;
+  util::ReadProblem problem;
+  if (auto content = util::read_regular_file(path, limit, problem)) return *content;
+  throw std::runtime_error(path + " " + util::describe(problem, limit));
 }
 
 void copy_tree(const std::string& from, const std::string& to) {

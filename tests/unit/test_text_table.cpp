@@ -2,8 +2,10 @@
 
 #include "parplan/text_table.hpp"
 #include "parplan/unicode.hpp"
+#include "util/colour.hpp"
 
 using namespace parplan::text;
+using namespace parplan::util;
 
 TEST_CASE("text table: columns align by display width, not bytes") {
   // "Sở" is 2 columns but 4 bytes; decomposed "Sở" (S + o + horn + hook) 2 columns, 6 bytes.

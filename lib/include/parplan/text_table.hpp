@@ -12,28 +12,13 @@
 
 namespace parplan::text {
 
-// SGR parameters for ANSI colour; empty means unstyled.
-namespace sgr {
-inline constexpr std::string_view none = "";
-inline constexpr std::string_view bold = "1";
-inline constexpr std::string_view dim = "2";
-inline constexpr std::string_view red = "31";
-inline constexpr std::string_view green = "32";
-inline constexpr std::string_view yellow = "33";
-inline constexpr std::string_view bold_red = "1;31";
-inline constexpr std::string_view bold_yellow = "1;33";
-}  // namespace sgr
-
-// `text` wrapped in the SGR sequence when `color` is on and `style` is not empty.
-std::string paint(std::string_view text, std::string_view style, bool color);
-
 // Text made safe for one terminal cell: line breaks and tabs become spaces, other control
 // characters (which could move the cursor or recolour the terminal) become U+FFFD.
 std::string one_line(std::string_view text);
 
 struct Cell {
   std::string text;
-  std::string_view style = sgr::none;
+  std::string_view style;  // SGR parameters (util/colour.hpp); empty is unstyled
 };
 
 // Which columns give way when a row is wider than the terminal.
