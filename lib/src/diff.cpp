@@ -5,40 +5,6 @@
 
 namespace parplan {
 
-const char* to_string(Attribute attribute) {
-  switch (attribute) {
-    case Attribute::title:
-      return "title";
-    case Attribute::result:
-      return "result";
-    case Attribute::output:
-      return "output";
-    case Attribute::note:
-      return "note";
-    case Attribute::lead:
-      return "lead";
-    case Attribute::support:
-      return "support";
-    case Attribute::schedule:
-      return "schedule";
-    case Attribute::start:
-      return "start";
-    case Attribute::end:
-      return "end";
-    case Attribute::after:
-      return "after";
-    case Attribute::per:
-      return "per";
-    case Attribute::status:
-      return "status";
-    case Attribute::completed:
-      return "completed";
-    case Attribute::progress:
-      return "progress";
-  }
-  return "title";
-}
-
 const char* to_string(PlanItem item) {
   switch (item) {
     case PlanItem::plan:

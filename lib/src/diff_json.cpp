@@ -1,0 +1,84 @@
+// The JSON rendering of a PlanDiff, for scripts: activities as in `parplan list`, each change
+// with its old and new values.
+
+#include "diff_render.hpp"
+#include "parplan/export.hpp"
+
+namespace parplan {
+
+namespace {
+
+using namespace diff_render;
+
+nlohmann::json place_json(const Activity& a) {
+  return {{"field", a.field}, {"task", a.task}, {"file", file_name(a.location.file)}};
+}
+
+nlohmann::json change_json(const PlanDiff& diff, const ActivityDiff& d, const Change& c) {
+  const AttributeInfo& info = attribute_info(c.attribute);
+  nlohmann::json j = {{"attribute", info.name},
+                      {"old", info.json(*diff.old_plan, *d.old_activity)},
+                      {"new", info.json(*diff.new_plan, *d.new_activity)}};
+  if (info.owners) {
+    j["removed"] = owners_json(*diff.old_plan, c.removed);
+    j["added"] = owners_json(*diff.new_plan, c.added);
+  }
+  if (info.shift == Shift::months) j["months"] = c.delta;
+  if (info.shift == Shift::percent && !j["old"].is_null() && !j["new"].is_null())
+    j["delta"] = c.delta;
+  return j;
+}
+
+nlohmann::json plan_value_json(const PlanChange& c, const std::optional<std::string>& value) {
+  if (!value) return nullptr;
+  if (c.item == PlanItem::plan && c.attribute == "year")
+    return value->empty() ? nlohmann::json(nullptr) : nlohmann::json(std::stoi(*value));
+  return *value;
+}
+
+}  // namespace
+
+nlohmann::json diff_to_json(const PlanDiff& diff) {
+  const Plan& old_plan = *diff.old_plan;
+  const Plan& new_plan = *diff.new_plan;
+  DiffSummary s = diff.summary();
+  nlohmann::json j;
+  j["old"] = old_plan.directory;
+  j["new"] = new_plan.directory;
+  j["summary"] = {{"changed", s.changed},
+                  {"added", s.added},
+                  {"removed", s.removed},
+                  {"moved", s.moved},
+                  {"plan", s.plan},
+                  {"slipped", s.slipped},
+                  {"slipped_months", s.slipped_months}};
+  j["added"] = nlohmann::json::array();
+  j["removed"] = nlohmann::json::array();
+  j["moved"] = nlohmann::json::array();
+  j["changed"] = nlohmann::json::array();
+  j["plan"] = nlohmann::json::array();
+  for (const ActivityDiff& d : diff.activities) {
+    if (d.added()) j["added"].push_back(activity_json(new_plan, *d.new_activity));
+    if (d.removed()) j["removed"].push_back(activity_json(old_plan, *d.old_activity));
+    if (d.moved())
+      j["moved"].push_back({{"id", d.id},
+                            {"from", place_json(*d.old_activity)},
+                            {"to", place_json(*d.new_activity)}});
+    if (!d.changes.empty()) {
+      nlohmann::json changes = nlohmann::json::array();
+      for (const Change& c : d.changes) changes.push_back(change_json(diff, d, c));
+      j["changed"].push_back({{"id", d.id}, {"changes", changes}});
+    }
+  }
+  for (const PlanChange& c : diff.plan_changes) {
+    nlohmann::json entry = {{"item", to_string(c.item)}};
+    if (!c.id.empty()) entry["id"] = c.id;
+    entry["attribute"] = c.attribute;
+    entry["old"] = plan_value_json(c, c.old_value);
+    entry["new"] = plan_value_json(c, c.new_value);
+    j["plan"].push_back(entry);
+  }
+  return j;
+}
+
+}  // namespace parplan
