@@ -45,7 +45,9 @@ install: build
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
+# CI runs this before the builds (.ci/run): every committed C++ file as clang-format writes it.
 format-check:
+	@scripts/install-deps clang-format
 	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 # libFuzzer harnesses (clang-14, ASan+UBSan), each run FUZZ_SECONDS; see docs/reliability.md.
