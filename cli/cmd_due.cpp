@@ -4,9 +4,12 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "file_output.hpp"
 #include "parplan/agenda_render.hpp"
 #include "parplan/export.hpp"
+#include "parplan/ics_export.hpp"
 #include "parplan/output.hpp"
+#include "parplan/xlsx_export.hpp"
 #include "selection.hpp"
 
 namespace parplan::cli {
@@ -18,6 +21,7 @@ struct DueOptions {
   std::string format = "text";
   bool fail_on_overdue = false;
   bool bom = false;
+  std::optional<std::string> output;
 };
 
 void run_due(Context& ctx, const DueOptions& options) {
@@ -29,8 +33,24 @@ void run_due(Context& ctx, const DueOptions& options) {
   Agenda agenda = build_agenda(plan, selection.filter, selection.as_of, options.selection.within);
 
   std::string out;
-  if (options.format == "json") {
-    agenda_json(plan, agenda, write_stdout);
+  if (options.format == "xlsx") {
+    emit(options.output,
+         generated_bytes([&](const std::string& path) { write_due_xlsx(path, plan, agenda); }),
+         "xlsx");
+  } else if (options.format == "ics") {
+    // Every dated activity the agenda lists, once, in section order.
+    std::vector<const Activity*> listed;
+    for (const AgendaSection& section : agenda_sections)
+      for (const AgendaItem& item : agenda.*section.items)
+        if (std::find(listed.begin(), listed.end(), item.activity) == listed.end())
+          listed.push_back(item.activity);
+    const i18n::Catalog tr(i18n::parse_language(plan.info.language).value_or(i18n::Language::en));
+    out = ics_calendar(plan, listed, agenda.as_of, tr);
+  } else if (options.format == "json") {
+    if (options.output)
+      agenda_json(plan, agenda, [&](std::string_view piece) { out += piece; });
+    else
+      agenda_json(plan, agenda, write_stdout);
   } else if (options.format == "csv") {
     out = std::string(options.bom ? utf8_bom : "") + agenda_csv(plan, agenda);
   } else if (options.format == "md") {
@@ -40,7 +60,7 @@ void run_due(Context& ctx, const DueOptions& options) {
                            .width = Context::terminal_width(STDOUT_FILENO)};
     out = agenda_text(plan, agenda, describe_filter(plan, selection.filter), style);
   }
-  write_stdout(out);
+  if (!out.empty()) emit(options.output, out);
 
   if (options.fail_on_overdue && !agenda.overdue.empty()) {
     std::cerr << fmt::format("parplan: {} overdue activit{} (--fail-on-overdue)\n",
@@ -56,11 +76,15 @@ void register_due(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "due", "What is overdue, due this month, upcoming, starting and waiting, and who leads it");
   add_selection_options(cmd, options->selection, true, false);
-  cmd->add_option("--format", options->format, "Output: text (default), md, json or csv")
-      ->check(CLI::IsMember({"text", "md", "json", "csv"}))
+  cmd->add_option("--format", options->format,
+                  "Output: text (default), md, json, csv, xlsx (Excel) or ics (calendar)")
+      ->check(CLI::IsMember({"text", "md", "json", "csv", "xlsx", "ics"}))
       ->type_name("FMT");
   cmd->add_flag("--fail-on-overdue", options->fail_on_overdue,
                 "Exit 1 when anything is overdue (for cron)");
+  cmd->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal")
+      ->type_name("FILE");
   cmd->add_flag("--bom", options->bom,
                 "Start CSV with a UTF-8 byte order mark so Excel reads Vietnamese correctly");
   cmd->footer(
@@ -72,6 +96,8 @@ void register_due(CLI::App& app, Context& ctx) {
       "  parplan due --month 6\n"
       "  parplan due --as-of 2024-10-15 --within 2 --owner \"noi vu\"\n"
       "  parplan due --format csv --bom > due.csv\n"
+      "  parplan due --month 6 --format xlsx -o due.xlsx   # a sheet per section\n"
+      "  parplan due --format ics -o due.ics               # to-dos for a calendar\n"
       "  parplan due --fail-on-overdue > /dev/null    # exit 1 when anything is late");
   cmd->callback([&ctx, options] { run_due(ctx, *options); });
 }

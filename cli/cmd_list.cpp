@@ -4,9 +4,12 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "file_output.hpp"
 #include "parplan/export.hpp"
+#include "parplan/ics_export.hpp"
 #include "parplan/list_render.hpp"
 #include "parplan/output.hpp"
+#include "parplan/xlsx_export.hpp"
 #include "selection.hpp"
 
 namespace parplan::cli {
@@ -17,6 +20,7 @@ struct ListOptions {
   SelectionOptions selection;
   std::string format = "text";
   bool bom = false;
+  std::optional<std::string> output;
 };
 
 void run_list(Context& ctx, const ListOptions& options) {
@@ -29,7 +33,19 @@ void run_list(Context& ctx, const ListOptions& options) {
   std::erase_if(activities, [&](const Activity* a) { return !selection.filter.matches(*a); });
 
   std::string out;
-  if (options.format == "json") {
+  // An undated calendar stamp for list: January of the plan year (see ics_calendar).
+  const YearMonth stamp{plan.info.year, 1};
+  const i18n::Catalog tr(i18n::parse_language(plan.info.language).value_or(i18n::Language::en));
+  if (options.format == "xlsx") {
+    emit(options.output, generated_bytes([&](const std::string& path) {
+           write_list_xlsx(path, plan, activities, stamp);
+         }),
+         "xlsx");
+    return;
+  }
+  if (options.format == "ics") {
+    out = ics_calendar(plan, activities, stamp, tr);
+  } else if (options.format == "json") {
     out = list_json(plan, activities).dump(2) + "\n";
   } else if (options.format == "csv") {
     out = std::string(options.bom ? utf8_bom : "") + list_csv(plan, activities);
@@ -38,7 +54,7 @@ void run_list(Context& ctx, const ListOptions& options) {
                            .width = Context::terminal_width(STDOUT_FILENO)};
     out = list_text(plan, activities, describe_filter(plan, selection.filter), style);
   }
-  write_stdout(out);
+  emit(options.output, out);
 }
 
 }  // namespace
@@ -47,9 +63,13 @@ void register_list(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ListOptions>();
   CLI::App* cmd = app.add_subcommand("list", "List the plan's activities, filtered, in plan order");
   add_selection_options(cmd, options->selection, false, true);
-  cmd->add_option("--format", options->format, "Output: text (default), json or csv")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+  cmd->add_option("--format", options->format,
+                  "Output: text (default), json, csv, xlsx (Excel) or ics (calendar)")
+      ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "ics"}))
       ->type_name("FMT");
+  cmd->add_option("-o,--output", options->output,
+                  "Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal")
+      ->type_name("FILE");
   cmd->add_flag("--bom", options->bom,
                 "Start CSV with a UTF-8 byte order mark so Excel reads Vietnamese correctly");
   cmd->footer(
@@ -60,7 +80,9 @@ void register_list(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  parplan list --owner snv --role any\n"
       "  parplan list --field III --status planned --format json\n"
-      "  parplan list --format csv --bom > plan.csv   # opens in Excel with Vietnamese intact");
+      "  parplan list --format csv --bom > plan.csv   # opens in Excel with Vietnamese intact\n"
+      "  parplan list --format xlsx -o plan.xlsx\n"
+      "  parplan list --owner snv --format ics -o snv.ics  # to-dos for a calendar");
   cmd->callback([&ctx, options] { run_list(ctx, *options); });
 }
 

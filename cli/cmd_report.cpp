@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "parplan/diff.hpp"
 #include "parplan/error.hpp"
+#include "parplan/html_report.hpp"
 #include "parplan/output.hpp"
 #include "parplan/report.hpp"
 #include "selection.hpp"
@@ -20,8 +21,27 @@ struct ReportCliOptions {
   std::optional<std::string> lang;
   std::optional<std::string> output;
   std::optional<std::string> since;
+  std::string format = "md";
+  std::vector<std::string> sections;
+  bool no_gantt = false;
   bool stamp = false;
 };
+
+// --sections and --no-gantt as the list of sections to write (empty: all, in the default order).
+std::vector<std::string> chosen_sections(const ReportCliOptions& options) {
+  std::vector<std::string> sections = options.sections;
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (sections[i] == sections[j])
+        throw Error(fmt::format("--sections names '{}' twice", sections[i]));
+  if (!options.since && std::find(sections.begin(), sections.end(), "changes") != sections.end())
+    throw Error("--sections changes needs --since REV (the changes since what?)");
+  if (options.no_gantt) {
+    if (sections.empty()) sections.assign(report_sections().begin(), report_sections().end());
+    std::erase(sections, "gantt");
+  }
+  return sections;
+}
 
 // The wall clock, read here and only with --stamp, so reports stay byte-identical without it.
 std::string now_stamp() {
@@ -35,6 +55,7 @@ std::string now_stamp() {
 }
 
 void run_report(Context& ctx, const ReportCliOptions& options) {
+  std::vector<std::string> sections = chosen_sections(options);
   std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
   if (!selected) return;
   const Plan& plan = selected->plan;
@@ -47,6 +68,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   report.as_of = selection.as_of;
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);
+  report.sections = std::move(sections);
   if (options.stamp) report.generated = now_stamp();
   if (options.since) {
     // The same engine and Markdown as `parplan diff --format md`, restricted by the same filter.
@@ -67,11 +89,12 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
     report.changes = ReportChanges{*options.since, diff_to_markdown(diff, md)};
   }
 
-  std::string markdown = render_report(plan, report);
+  report::Document document = build_report(plan, report);
+  std::string text = options.format == "html" ? render_html(document) : render_markdown(document);
   if (options.output)
-    write_file_atomically(*options.output, markdown);
+    write_file_atomically(*options.output, text);
   else
-    write_stdout(markdown);
+    write_stdout(text);
 }
 
 }  // namespace
@@ -79,12 +102,28 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
 void register_report(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ReportCliOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "report", "Write the Markdown progress report: summary, tables, late work, Gantt chart");
+      "report",
+      "Write the progress report (Markdown or HTML): summary, tables, late work, timeline");
   add_selection_options(cmd, options->selection, true, false);
   cmd->add_option("--lang", options->lang,
                   "Language of the report: vi or en (default: the plan's language:, else en)")
       ->check(CLI::IsMember({"vi", "en"}))
       ->type_name("LANG");
+  cmd->add_option("--format", options->format,
+                  "md (default: GitHub Markdown, Mermaid gantt) or html (one self-contained page, "
+                  "timeline drawn as SVG, prints on A4 landscape)")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->type_name("FMT");
+  std::string names;
+  for (std::string_view name : report_sections())
+    names += (names.empty() ? "" : ",") + std::string(name);
+  cmd->add_option("--sections", options->sections,
+                  "Only these sections, in this order (comma-separated): " + names)
+      ->delimiter(',')
+      ->check(CLI::IsMember(
+          std::vector<std::string>(report_sections().begin(), report_sections().end())))
+      ->type_name("LIST");
+  cmd->add_flag("--no-gantt", options->no_gantt, "Leave the timeline out");
   cmd->add_option("-o,--output", options->output,
                   "Write to FILE (atomically: the old content survives any failure) instead of "
                   "stdout")
@@ -100,7 +139,10 @@ void register_report(CLI::App& app, Context& ctx) {
       "Exit status: 0 written, 1 the plan has errors, 2 usage or I/O trouble.\n\n"
       "Examples:\n"
       "  parplan report --month 6 --lang vi -o report.md\n"
-      "  parplan report -o report.md && pandoc report.md -o report.docx\n"
+      "  parplan report --format html --lang vi -o report.html\n"
+      "  parplan report --sections summary,overdue,due --no-gantt\n"
+      "  parplan report --format html | pandoc -f html -o report.docx \\\n"
+      "      --reference-doc examples/word/reference.docx\n"
       "  parplan report --owner \"noi vu\" --within 2\n"
       "  parplan report --since HEAD~4 -o reports/latest.md");
   cmd->callback([&ctx, options] { run_report(ctx, *options); });

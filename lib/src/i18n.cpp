@@ -74,6 +74,8 @@ constexpr Entry english[] = {
     {"overdue.note", "Most months late first."},
     {"due.heading", "Due this month ({month})"},
     {"upcoming.heading", "Upcoming: ending by {month}"},
+    {"in_progress.heading", "In progress"},
+    {"finished.heading", "Finished this month ({month})"},
     {"waiting.heading", "Waiting for an event"},
     {"unscheduled.heading", "Without a schedule"},
     {"unscheduled.note",
@@ -98,6 +100,19 @@ constexpr Entry english[] = {
     {"gantt.empty", "No activity has months yet."},
 
     {"changes.heading", "Changes since {since}"},
+
+    {"timeline.caption", "Timeline of {count} dated activities, as of {month}"},
+    {"timeline.overdue", "overdue, {months} mo. late"},
+    {"timeline.progress", "in progress, {progress}%"},
+    {"timeline.month", "month {month}"},
+    {"timeline.months", "months {start}–{end}"},
+    {"timeline.lead", "Lead: {lead}"},
+    {"timeline.beside", "Not on the timeline"},
+
+    {"ics.lead", "Lead: {value}"},
+    {"ics.support", "Support: {value}"},
+    {"ics.result", "Result: {value}"},
+    {"ics.output", "Output: {value}"},
 };
 
 constexpr Entry vietnamese[] = {
@@ -169,6 +184,8 @@ constexpr Entry vietnamese[] = {
     {"overdue.note", "Xếp theo số tháng chậm, nhiều nhất trước."},
     {"due.heading", "Đến hạn trong tháng ({month})"},
     {"upcoming.heading", "Sắp đến hạn: kết thúc đến hết {month}"},
+    {"in_progress.heading", "Đang thực hiện"},
+    {"finished.heading", "Hoàn thành trong tháng ({month})"},
     {"waiting.heading", "Chờ sự kiện"},
     {"unscheduled.heading", "Chưa có thời gian thực hiện"},
     {"unscheduled.note",
@@ -195,6 +212,19 @@ constexpr Entry vietnamese[] = {
     {"gantt.empty", "Chưa có hoạt động nào có tháng thực hiện."},
 
     {"changes.heading", "Thay đổi kể từ {since}"},
+
+    {"timeline.caption", "Biểu đồ tiến độ {count} hoạt động có thời gian, tính đến {month}"},
+    {"timeline.overdue", "quá hạn {months} tháng"},
+    {"timeline.progress", "đang làm, {progress}%"},
+    {"timeline.month", "tháng {month}"},
+    {"timeline.months", "tháng {start}–{end}"},
+    {"timeline.lead", "Chủ trì: {lead}"},
+    {"timeline.beside", "Không có trong biểu đồ"},
+
+    {"ics.lead", "Chủ trì: {value}"},
+    {"ics.support", "Phối hợp: {value}"},
+    {"ics.result", "Kết quả: {value}"},
+    {"ics.output", "Sản phẩm: {value}"},
 };
 
 }  // namespace

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 #include "parplan/agenda.hpp"
 #include "parplan/markdown.hpp"
@@ -15,6 +17,10 @@ namespace parplan {
 namespace {
 
 using fmt::arg;
+
+constexpr std::array<std::string_view, 12> section_names = {
+    "summary",     "by-field", "by-owner", "overdue",     "due",   "upcoming",
+    "in-progress", "finished", "waiting",  "unscheduled", "gantt", "changes"};
 
 constexpr std::string_view no_value = "—";
 constexpr std::size_t bar_cells = 10;
@@ -62,24 +68,48 @@ class ReportWriter {
     for (const AgendaItem& item : agenda_.due) due_.insert(item.activity);
   }
 
-  std::string write() {
+  report::Document write() {
+    doc_.language = options_.language;
     title();
-    summary();
-    by_field();
-    by_owner();
-    overdue();
-    due();
-    upcoming();
-    waiting();
-    unscheduled();
-    gantt();
-    changes();
-    return std::move(out_);
+    using Writer = void (ReportWriter::*)();
+    constexpr std::array<Writer, section_names.size()> writers = {
+        &ReportWriter::summary,     &ReportWriter::by_field, &ReportWriter::by_owner,
+        &ReportWriter::overdue,     &ReportWriter::due,      &ReportWriter::upcoming,
+        &ReportWriter::in_progress, &ReportWriter::finished, &ReportWriter::waiting,
+        &ReportWriter::unscheduled, &ReportWriter::gantt,    &ReportWriter::changes};
+    std::vector<std::string_view> wanted(section_names.begin(), section_names.end());
+    if (!options_.sections.empty())
+      wanted.assign(options_.sections.begin(), options_.sections.end());
+    for (std::string_view name : wanted) {
+      auto it = std::find(section_names.begin(), section_names.end(), name);
+      if (it == section_names.end())
+        throw std::logic_error("unknown report section '" + std::string(name) + "'");
+      doc_.sections.push_back({std::string(name), {}, {}});
+      (this->*writers[static_cast<std::size_t>(it - section_names.begin())])();
+      // A section with nothing to say (upcoming with --within 0, changes without --since).
+      if (doc_.sections.back().heading.empty()) doc_.sections.pop_back();
+    }
+    return std::move(doc_);
   }
 
  private:
-  void heading(const std::string& text) { out_ += "## " + text + "\n\n"; }
-  void paragraph(const std::string& text) { out_ += text + "\n\n"; }
+  report::Section& section() { return doc_.sections.back(); }
+  void heading(const std::string& text) { section().heading = text; }
+  void paragraph(const std::string& text) {
+    section().blocks.emplace_back(report::Paragraph{{text}});
+  }
+  // A catalog text whose backticks mark plan keys.
+  void note(std::string_view key) {
+    report::Paragraph spans;
+    std::string_view text = tr_.text(key);
+    bool code = false;
+    for (std::size_t pos = 0; pos <= text.size(); code = !code) {
+      std::size_t tick = std::min(text.find('`', pos), text.size());
+      if (tick > pos) spans.push_back({std::string(text.substr(pos, tick - pos)), code});
+      pos = tick + 1;
+    }
+    section().blocks.emplace_back(std::move(spans));
+  }
   void table(const std::vector<std::string>& header,
              const std::vector<std::vector<std::string>>& rows,
              const std::vector<bool>& right = {}) {
@@ -87,7 +117,7 @@ class ReportWriter {
       paragraph(std::string(tr_.text("none")));
       return;
     }
-    out_ += markdown::table(header, rows, right) + "\n";
+    section().blocks.emplace_back(report::Table{header, rows, right});
   }
 
   [[nodiscard]] std::string month(const std::optional<YearMonth>& ym) const {
@@ -120,26 +150,21 @@ class ReportWriter {
   }
 
   void title() {
-    out_ += "# " +
-            tr_.format("title", arg("plan", markdown::escape(plan_.info.title)),
-                       arg("month", tr_.month(options_.as_of))) +
-            "\n\n";
+    doc_.title =
+        tr_.format("title", arg("plan", plan_.info.title), arg("month", tr_.month(options_.as_of)));
     std::string source = plan_.info.issued_by;
     while (!source.empty() && (source.back() == '.' || source.back() == ' ')) source.pop_back();
-    std::string origin = source.empty()
-                             ? tr_.format("origin.no_source", arg("year", plan_.info.year))
-                             : tr_.format("origin", arg("year", plan_.info.year),
-                                          arg("source", markdown::escape(source)));
+    std::string origin =
+        source.empty() ? tr_.format("origin.no_source", arg("year", plan_.info.year))
+                       : tr_.format("origin", arg("year", plan_.info.year), arg("source", source));
     std::vector<std::string> lines = {origin};
     if (agenda_.period != Period::in_plan_year)
       lines.push_back(tr_.format("out_of_year", arg("year", plan_.info.year)));
     if (auto items = selection(); !items.empty())
       lines.push_back(
           tr_.format("selection", arg("items", fmt::format("{}", fmt::join(items, "; ")))));
-    if (options_.generated)
-      lines.push_back(tr_.format("stamp", arg("time", markdown::escape(*options_.generated))));
-    // Separate paragraphs: a Markdown line break would need trailing spaces or a backslash.
-    for (const std::string& line : lines) paragraph(line);
+    if (options_.generated) lines.push_back(tr_.format("stamp", arg("time", *options_.generated)));
+    for (const std::string& line : lines) doc_.intro.push_back({{line}});
   }
 
   [[nodiscard]] std::vector<std::string> selection() const {
@@ -148,7 +173,7 @@ class ReportWriter {
     if (filter.owners) {
       std::vector<std::string> names;
       for (const Owner& owner : plan_.owners)
-        if (filter.owners->contains(owner.id)) names.push_back(markdown::escape(owner.name));
+        if (filter.owners->contains(owner.id)) names.push_back(owner.name);
       const char* key = filter.role == Role::lead      ? "selection.owner.lead"
                         : filter.role == Role::support ? "selection.owner.support"
                                                        : "selection.owner.any";
@@ -157,8 +182,7 @@ class ReportWriter {
     if (filter.fields) {
       std::vector<std::string> names;
       for (const Field& field : plan_.fields)
-        if (filter.fields->contains(field.id))
-          names.push_back(markdown::escape(field.id + ". " + field.title));
+        if (filter.fields->contains(field.id)) names.push_back(field.id + ". " + field.title);
       items.push_back(
           tr_.format("selection.field", arg("names", fmt::format("{}", fmt::join(names, ", ")))));
     }
@@ -325,6 +349,33 @@ class ReportWriter {
     table(header({"col.id", "col.activity", "col.lead", "col.end", "col.status"}), rows);
   }
 
+  void in_progress() {
+    heading(std::string(tr_.text("in_progress.heading")));
+    std::vector<std::vector<std::string>> rows;
+    for (const Activity* a : sorted_selection())
+      if (a->status == Status::in_progress)
+        rows.push_back({a->id, a->title, leads(*a), month(a->start), month(a->end),
+                        a->progress ? fmt::format("{}%", *a->progress) : std::string(no_value)});
+    table(header({"col.id", "col.activity", "col.lead", "col.start", "col.end", "col.progress"}),
+          rows, {false, false, false, false, false, true});
+  }
+
+  void finished() {
+    heading(tr_.format("finished.heading", arg("month", tr_.month(options_.as_of))));
+    std::vector<std::vector<std::string>> rows;
+    for (const Activity* a : sorted_selection())
+      if (a->status == Status::done && a->completed == options_.as_of)
+        rows.push_back({a->id, a->title, leads(*a), month(a->end)});
+    table(header({"col.id", "col.activity", "col.lead", "col.end"}), rows);
+  }
+
+  [[nodiscard]] std::vector<const Activity*> sorted_selection() const {
+    std::vector<const Activity*> items = selected_;
+    std::sort(items.begin(), items.end(),
+              [](const Activity* x, const Activity* y) { return id_less(x->id, y->id); });
+    return items;
+  }
+
   void waiting() {
     heading(std::string(tr_.text("waiting.heading")));
     std::vector<AgendaItem> items = agenda_.waiting;
@@ -339,62 +390,68 @@ class ReportWriter {
 
   void unscheduled() {
     heading(std::string(tr_.text("unscheduled.heading")));
-    std::vector<const Activity*> items;
-    for (const Activity* a : selected_)
-      if (a->schedule == ScheduleKind::unknown) items.push_back(a);
-    std::sort(items.begin(), items.end(),
-              [](const Activity* x, const Activity* y) { return id_less(x->id, y->id); });
     std::vector<std::vector<std::string>> rows;
-    for (const Activity* a : items) rows.push_back({a->id, a->title, leads(*a), status(*a)});
-    if (!rows.empty()) paragraph(std::string(tr_.text("unscheduled.note")));
+    for (const Activity* a : sorted_selection())
+      if (a->schedule == ScheduleKind::unknown)
+        rows.push_back({a->id, a->title, leads(*a), status(*a)});
+    if (!rows.empty()) note("unscheduled.note");
     table(header({"col.id", "col.activity", "col.lead", "col.status"}), rows);
+  }
+
+  [[nodiscard]] report::BarState bar_state(const Activity& a) const {
+    if (a.status == Status::cancelled) return report::BarState::cancelled;
+    if (overdue_.contains(&a)) return report::BarState::overdue;
+    if (a.status == Status::done) return report::BarState::done;
+    if (a.status == Status::in_progress) return report::BarState::in_progress;
+    return report::BarState::planned;
   }
 
   void gantt() {
     heading(std::string(tr_.text("gantt.heading")));
-    std::vector<mermaid::Section> sections;
+    report::Timeline timeline{{}, options_.as_of, plan_.info.year, {}};
     std::size_t undated = 0;
+    report::Aside ongoing{std::string(tr_.text("count.ongoing")), {}};
+    report::Aside waiting{std::string(tr_.text("count.waiting")), {}};
+    report::Aside external{std::string(tr_.text("count.external")), {}};
     for (const Field& field : plan_.fields) {
-      mermaid::Section section{mermaid::shorten(field.id + ". " + field.title, section_width), {}};
+      report::BarGroup group{field.id + ". " + field.title, {}};
       for (const Activity* a : selected_) {
         if (a->field != field.id) continue;
         if (!a->start || !a->end) {
           ++undated;
+          if (a->schedule == ScheduleKind::ongoing) ongoing.items.push_back({a->id, a->title, {}});
+          if (a->schedule == ScheduleKind::after_event)
+            waiting.items.push_back({a->id, a->title, a->after});
+          if (a->schedule == ScheduleKind::external)
+            external.items.push_back({a->id, a->title, a->per});
           continue;
         }
-        mermaid::Task task{mermaid::task_label(a->id, a->title), a->id, mermaid::TaskState::normal,
-                           *a->start, *a->end};
-        if (overdue_.contains(a))
-          task.state = mermaid::TaskState::crit;
-        else if (a->finished())
-          task.state = mermaid::TaskState::done;
-        else if (a->status == Status::in_progress)
-          task.state = mermaid::TaskState::active;
-        if (a->status == Status::cancelled)
-          task.label += " (" + std::string(tr_.text("gantt.cancelled")) + ")";
-        section.tasks.push_back(std::move(task));
+        report::Bar bar{a->id, a->title, leads(*a), *a->start, *a->end, bar_state(*a), {}, 0};
+        if (!a->finished()) bar.progress = a->progress;
+        for (const AgendaItem& item : agenda_.overdue)
+          if (item.activity == a) bar.months_late = item.months_late;
+        group.bars.push_back(std::move(bar));
       }
-      if (!section.tasks.empty()) sections.push_back(std::move(section));
+      if (!group.bars.empty()) timeline.groups.push_back(std::move(group));
     }
-    if (sections.empty()) {
+    if (timeline.groups.empty()) {
       paragraph(std::string(tr_.text("gantt.empty")));
       return;
     }
-    out_ +=
-        mermaid::gantt(sections, mermaid::Milestone{std::string(tr_.text("gantt.as_of")),
-                                                    tr_.month(options_.as_of), options_.as_of}) +
-        "\n";
-    std::string note = tr_.format("gantt.legend", arg("month", tr_.month(options_.as_of)));
-    if (undated > 0) note += " " + tr_.format("gantt.undated", arg("count", undated));
-    paragraph(note);
+    for (report::Aside* aside : {&ongoing, &waiting, &external})
+      if (!aside->items.empty()) timeline.beside.push_back(std::move(*aside));
+    section().blocks.emplace_back(std::move(timeline));
+    std::string text = tr_.format("gantt.legend", arg("month", tr_.month(options_.as_of)));
+    if (undated > 0) text += " " + tr_.format("gantt.undated", arg("count", undated));
+    paragraph(text);
   }
 
   void changes() {
     if (!options_.changes) return;
-    heading(tr_.format("changes.heading", arg("since", markdown::escape(options_.changes->since))));
+    heading(tr_.format("changes.heading", arg("since", options_.changes->since)));
     std::string body = options_.changes->markdown;
     while (!body.empty() && body.back() == '\n') body.pop_back();
-    paragraph(body);
+    section().blocks.emplace_back(report::Markdown{body});
   }
 
   const Plan& plan_;
@@ -404,17 +461,19 @@ class ReportWriter {
   std::vector<const Activity*> selected_;  // plan order
   std::set<const Activity*> overdue_;      // lookups only, never iterated
   std::set<const Activity*> due_;
-  std::string out_;
+  report::Document doc_;
 };
 
 }  // namespace
 
+std::span<const std::string_view> report_sections() { return section_names; }
+
+report::Document build_report(const Plan& plan, const ReportOptions& options) {
+  return ReportWriter(plan, options).write();
+}
+
 std::string render_report(const Plan& plan, const ReportOptions& options) {
-  std::string out = ReportWriter(plan, options).write();
-  // One newline at the end, however the last section ended.
-  while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
-    out.pop_back();
-  return out;
+  return render_markdown(build_report(plan, options));
 }
 
 }  // namespace parplan

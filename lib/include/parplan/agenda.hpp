@@ -40,6 +40,17 @@ struct Agenda {
   std::size_t unknown = 0;   // no schedule at all
 };
 
+// The sections of an agenda in their order, with their key in JSON, CSV and sheet names.
+struct AgendaSection {
+  const char* key;
+  std::vector<AgendaItem> Agenda::*items;
+};
+inline constexpr AgendaSection agenda_sections[] = {{"overdue", &Agenda::overdue},
+                                                    {"due", &Agenda::due},
+                                                    {"upcoming", &Agenda::upcoming},
+                                                    {"starting", &Agenda::starting},
+                                                    {"waiting", &Agenda::waiting}};
+
 // `as_of` comes from the caller (the CLI reads the clock; the library never does).
 Agenda build_agenda(const Plan& plan, const Filter& filter, YearMonth as_of, int within);
 

@@ -1,0 +1,22 @@
+#pragma once
+
+// Where a command's output goes: -o FILE (atomically) or stdout, and the scratch file that
+// libxlsxwriter needs to build a workbook.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace parplan::cli {
+
+// `data` to -o FILE (atomically) or to stdout. A binary format (`binary_name`, e.g. "xlsx") is
+// refused on a terminal stdout (usage error), where it would only garble the screen.
+void emit(const std::optional<std::string>& output, std::string_view data,
+          std::string_view binary_name = {});
+
+// Runs `generate` on a fresh file in the temporary directory and returns what it wrote; the
+// file is removed in every case.
+std::string generated_bytes(const std::function<void(const std::string& path)>& generate);
+
+}  // namespace parplan::cli
