@@ -171,3 +171,12 @@ TEST_CASE("list --format xlsx refuses a terminal") {
   CHECK(r.out.find("will not write a binary xlsx file to the terminal; use -o FILE or redirect "
                    "stdout") != std::string::npos);
 }
+
+TEST_CASE("report: the example HTML report is that of the shipped plan at month 6") {
+  std::string html =
+      ok({"report", "--plan", "data", "--month", "6", "--lang", "vi", "--format", "html"}).out;
+  INFO(
+      "regenerate with: build/parplan report --plan data --month 6 --lang vi --format html -o "
+      "examples/reports/2024-06.vi.html");
+  CHECK(html == read_file(source_path("examples/reports/2024-06.vi.html")));
+}

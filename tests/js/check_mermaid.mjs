@@ -1,6 +1,7 @@
 // The Markdown report's gantt chart in the real Mermaid (from node_modules, loaded into a local
 // page of the system Chromium): it parses, draws a task per dated activity, and survives titles
 // made of Mermaid's own syntax.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { requireChromium, withChromium, offlinePage, check, finish } from './chromium.mjs';
@@ -21,10 +22,8 @@ await withChromium(async (browser) => {
   const page = await offlinePage(browser, requests);
   await page.goto('about:blank');
   await page.addScriptTag({ path: join(here, 'node_modules/mermaid/dist/mermaid.min.js') });
-  const version = await page.evaluate(() => {
-    window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-    return window.mermaid.version ?? 'unknown';
-  });
+  await page.evaluate(() => window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' }));
+  const { version } = JSON.parse(readFileSync(join(here, 'node_modules/mermaid/package.json'), 'utf8'));
   console.log(`mermaid ${version}`);
 
   for (const planDir of ['data', 'tests/fixtures/outputs-hostile', 'tests/fixtures/report-hostile']) {
