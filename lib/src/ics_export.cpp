@@ -39,6 +39,8 @@ std::string fold(std::string_view line) {
     std::size_t cut = room;
     // Back up to the start of a UTF-8 sequence (a byte that is not 10xxxxxx).
     while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    // Not UTF-8 at all (the loader lets none through): cut where the octets run out.
+    if (cut == 0) cut = room;
     out += line.substr(0, cut);
     out += "\r\n ";
     line.remove_prefix(cut);
