@@ -6,6 +6,7 @@
 #include <array>
 #include <cstring>
 #include <functional>
+#include <nlohmann/json.hpp>
 
 #include "parplan/export.hpp"
 #include "parplan/list_render.hpp"

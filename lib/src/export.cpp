@@ -1,5 +1,7 @@
 #include "parplan/export.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace parplan {
 
 namespace {

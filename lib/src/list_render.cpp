@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "parplan/export.hpp"
 #include "util/colour.hpp"
 

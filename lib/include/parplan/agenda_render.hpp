@@ -5,7 +5,7 @@
 // The forms of an agenda (what `parplan due` prints): text for the terminal, Markdown, JSON and
 // CSV. In the library so every command that shows an agenda (due, report) shows the same thing.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 

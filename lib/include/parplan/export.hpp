@@ -3,7 +3,7 @@
 // Machine-readable forms shared by every command that exports activities (list, due, diff), so
 // a script sees one shape everywhere.
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -3,7 +3,7 @@
 // The forms of an activity list (what `parplan list` prints): text for the terminal, JSON and
 // CSV, all in the order given (plan order for `list`).
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
