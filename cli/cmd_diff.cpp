@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "app.hpp"
 #include "parplan/diff.hpp"

@@ -134,7 +134,7 @@ void diff_owners(const Plan& a, const Plan& b, const std::optional<Filter>& filt
   auto wanted = [&](const std::string& id) {
     return !filter || !filter->owners || filter->owners->contains(id);
   };
-  for (const Owner& owner : b.owners) {
+  for (const Owner& owner : b.owners()) {
     if (!wanted(owner.id)) continue;
     const Owner* old_owner = a.find_owner(owner.id);
     if (!old_owner)
@@ -142,7 +142,7 @@ void diff_owners(const Plan& a, const Plan& b, const std::optional<Filter>& filt
     else if (!same_text(old_owner->name, owner.name))
       out.push_back({PlanItem::owner, owner.id, "name", old_owner->name, owner.name});
   }
-  for (const Owner& owner : a.owners)
+  for (const Owner& owner : a.owners())
     if (wanted(owner.id) && !b.find_owner(owner.id))
       out.push_back({PlanItem::owner, owner.id, "name", owner.name, std::nullopt});
 }
@@ -208,12 +208,6 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
 
 }  // namespace
 
-bool ActivityDiff::moved() const {
-  if (!old_activity || !new_activity) return false;
-  return old_activity->field != new_activity->field || old_activity->task != new_activity->task ||
-         file_name(old_activity->location.file) != file_name(new_activity->location.file);
-}
-
 const Change* ActivityDiff::find(Attribute attribute) const {
   for (const Change& change : changes)
     if (change.attribute == attribute) return &change;
@@ -226,8 +220,8 @@ DiffSummary PlanDiff::summary() const {
   for (const ActivityDiff& d : activities) {
     if (d.added()) ++s.added;
     if (d.removed()) ++s.removed;
-    if (d.moved()) ++s.moved;
-    if (!d.changes.empty()) ++s.changed;
+    if (d.renumbered()) ++s.renumbered;
+    if (!d.changes.empty() && !d.renumbered()) ++s.changed;
     if (const Change* end = d.find(Attribute::end); end && end->delta > 0) {
       ++s.slipped;
       s.slipped_months += end->delta;
@@ -253,15 +247,28 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, const DiffOption
     return (a && options.filter->matches(*a)) || (b && options.filter->matches(*b));
   };
 
+  // Activities only on one side may be one activity under a new id; the filter applies to pairs.
+  std::vector<const Activity*> removed, added;
+  for (const Activity* a : old_activities)
+    if (!new_index.contains(a->id)) removed.push_back(a);
+  for (const Activity* b : new_activities)
+    if (!old_index.contains(b->id)) added.push_back(b);
+  std::unordered_map<const Activity*, const Activity*> renumbered_to, renumbered_from;
+  for (const Renumbering& r : match_renumbered(removed, added)) {
+    renumbered_to.emplace(r.from, r.to);
+    renumbered_from.emplace(r.to, r.from);
+  }
+
   for (const Activity* b : new_activities) {
     auto it = old_index.find(b->id);
     const Activity* a = it == old_index.end() ? nullptr : it->second;
+    if (auto from = renumbered_from.find(b); from != renumbered_from.end()) a = from->second;
     if (!wanted(a, b)) continue;
     ActivityDiff d{b->id, a, b, a ? compare(*a, *b) : std::vector<Change>{}};
-    if (d.added() || d.moved() || !d.changes.empty()) diff.activities.push_back(std::move(d));
+    if (d.added() || d.renumbered() || !d.changes.empty()) diff.activities.push_back(std::move(d));
   }
-  for (const Activity* a : old_activities)
-    if (!new_index.contains(a->id) && wanted(a, nullptr))
+  for (const Activity* a : removed)
+    if (!renumbered_to.contains(a) && wanted(a, nullptr))
       diff.activities.push_back({a->id, a, nullptr, {}});
 
   std::sort(diff.activities.begin(), diff.activities.end(),
@@ -273,17 +280,17 @@ Plan combined_catalog(const Plan& old_plan, const Plan& new_plan) {
   Plan catalog;
   catalog.info = new_plan.info;
   catalog.directory = new_plan.directory;
-  for (const Owner& owner : new_plan.owners) {
+  for (const Owner& owner : new_plan.owners()) {
     Owner entry = owner;
     if (const Owner* old_owner = old_plan.find_owner(owner.id)) {
       if (old_owner->name != owner.name) entry.aliases.push_back(old_owner->name);
       for (const std::string& alias : old_owner->aliases)
         if (!contains(entry.aliases, alias)) entry.aliases.push_back(alias);
     }
-    catalog.owners.push_back(std::move(entry));
+    catalog.add_owner(std::move(entry));
   }
-  for (const Owner& owner : old_plan.owners)
-    if (!new_plan.find_owner(owner.id)) catalog.owners.push_back(owner);
+  for (const Owner& owner : old_plan.owners())
+    if (!new_plan.find_owner(owner.id)) catalog.add_owner(owner);
 
   auto add_fields = [&](const Plan& plan) {
     for (const Field& field : plan.fields)
@@ -293,7 +300,6 @@ Plan combined_catalog(const Plan& old_plan, const Plan& new_plan) {
   };
   add_fields(new_plan);
   add_fields(old_plan);
-  catalog.index_owners();
   return catalog;
 }
 

@@ -10,10 +10,6 @@ namespace {
 
 using namespace diff_render;
 
-nlohmann::json place_json(const Activity& a) {
-  return {{"field", a.field}, {"task", a.task}, {"file", file_name(a.location.file)}};
-}
-
 nlohmann::json change_json(const PlanDiff& diff, const ActivityDiff& d, const Change& c) {
   const AttributeInfo& info = attribute_info(c.attribute);
   nlohmann::json j = {{"attribute", info.name},
@@ -48,27 +44,26 @@ nlohmann::json diff_to_json(const PlanDiff& diff) {
   j["summary"] = {{"changed", s.changed},
                   {"added", s.added},
                   {"removed", s.removed},
-                  {"moved", s.moved},
+                  {"renumbered", s.renumbered},
                   {"plan", s.plan},
                   {"slipped", s.slipped},
                   {"slipped_months", s.slipped_months}};
   j["added"] = nlohmann::json::array();
   j["removed"] = nlohmann::json::array();
-  j["moved"] = nlohmann::json::array();
+  j["renumbered"] = nlohmann::json::array();
   j["changed"] = nlohmann::json::array();
   j["plan"] = nlohmann::json::array();
   for (const ActivityDiff& d : diff.activities) {
     if (d.added()) j["added"].push_back(activity_json(new_plan, *d.new_activity));
     if (d.removed()) j["removed"].push_back(activity_json(old_plan, *d.old_activity));
-    if (d.moved())
-      j["moved"].push_back({{"id", d.id},
-                            {"from", place_json(*d.old_activity)},
-                            {"to", place_json(*d.new_activity)}});
-    if (!d.changes.empty()) {
-      nlohmann::json changes = nlohmann::json::array();
-      for (const Change& c : d.changes) changes.push_back(change_json(diff, d, c));
+    if (d.added() || d.removed()) continue;
+    nlohmann::json changes = nlohmann::json::array();
+    for (const Change& c : d.changes) changes.push_back(change_json(diff, d, c));
+    if (d.renumbered())
+      j["renumbered"].push_back(
+          {{"from", d.old_activity->id}, {"to", d.new_activity->id}, {"changes", changes}});
+    else
       j["changed"].push_back({{"id", d.id}, {"changes", changes}});
-    }
   }
   for (const PlanChange& c : diff.plan_changes) {
     nlohmann::json entry = {{"item", to_string(c.item)}};

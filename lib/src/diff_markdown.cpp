@@ -36,12 +36,9 @@ class MarkdownWriter {
       } else if (d.removed()) {
         removed.push_back(listing_row(old_.plan, *d.old_activity));
       } else {
-        if (d.moved()) {
-          bool tasks = d.old_activity->task != d.new_activity->task;
-          other.push_back({d.id, d.new_activity->title, say(p_, "attribute_moved"),
-                           place_text(p_, *d.old_activity, tasks),
-                           place_text(p_, *d.new_activity, tasks)});
-        }
+        if (d.renumbered())
+          other.push_back({d.id, d.new_activity->title, say(p_, "attribute_renumbered"),
+                           d.old_activity->id, d.new_activity->id});
         for (const Change& c : d.changes) {
           if (c.attribute == Attribute::end && c.delta > 0)
             slipped.push_back(slipped_row(d, c));

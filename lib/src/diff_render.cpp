@@ -4,11 +4,6 @@
 
 namespace parplan::diff_render {
 
-std::string_view file_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::string month_label(const std::optional<YearMonth>& month, int year, std::string_view none) {
   return month ? plan_month_label(*month, year) : std::string(none);
 }
@@ -36,12 +31,6 @@ std::string shift_text(const Phrases& p, Attribute attribute, int delta) {
   return say_count(p, "earlier", -delta);
 }
 
-std::string place_text(const Phrases& p, const Activity& a, bool with_task) {
-  std::string file(file_name(a.location.file));
-  if (with_task) return say(p, "place_task", fmt::arg("task", a.task), fmt::arg("file", file));
-  return say(p, "place", fmt::arg("file", file));
-}
-
 std::string summary_text(const Phrases& p, const PlanDiff& diff) {
   if (diff.empty()) return say(p, "no_changes");
   DiffSummary s = diff.summary();
@@ -49,7 +38,7 @@ std::string summary_text(const Phrases& p, const PlanDiff& diff) {
   std::string out = say(p, "summary_changed", fmt::arg("n", n(s.changed))) + ", " +
                     say(p, "summary_added", fmt::arg("n", n(s.added))) + ", " +
                     say(p, "summary_removed", fmt::arg("n", n(s.removed)));
-  if (s.moved) out += ", " + say(p, "summary_moved", fmt::arg("n", n(s.moved)));
+  if (s.renumbered) out += ", " + say(p, "summary_renumbered", fmt::arg("n", n(s.renumbered)));
   if (s.plan) out += ", " + say_count(p, "summary_plan", n(s.plan));
   if (s.slipped)
     out += "; " + say_count(p, "summary_slipped", n(s.slipped),

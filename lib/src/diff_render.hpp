@@ -1,7 +1,7 @@
 #pragma once
 
 // What the three renderings of a PlanDiff share (diff_text.cpp, diff_json.cpp,
-// diff_markdown.cpp): the phrase lookup, the labels of schedules, shifts and places, and the
+// diff_markdown.cpp): the phrase lookup, the labels of schedules and shifts, and the
 // table that describes each activity attribute once.
 
 #include <fmt/format.h>
@@ -30,14 +30,10 @@ std::string say_count(const Phrases& phrases, std::string_view key, long n, cons
   return say(phrases, plural, fmt::arg("n", n), args...);
 }
 
-// The file's name inside its plan directory; the two sides' directories differ.
-std::string_view file_name(std::string_view path);
 std::string month_label(const std::optional<YearMonth>& month, int year, std::string_view none);
 std::string schedule_text(const Phrases& p, const Activity& a, int year);
 // "slipped 2 months" for a later end, "1 month earlier", "3 months later".
 std::string shift_text(const Phrases& p, Attribute attribute, int delta);
-// The activity's file, with its task when `with_task`.
-std::string place_text(const Phrases& p, const Activity& a, bool with_task);
 // [{"id", "name"}] for owner ids.
 nlohmann::json owners_json(const Plan& plan, const std::vector<std::string>& ids);
 // "2 changed, 1 added, 0 removed; 1 deadline slipped (+2 months)".

@@ -43,6 +43,7 @@ class TextWriter {
       std::string what = c.item == PlanItem::plan
                              ? c.attribute
                              : fmt::format("{} {} {}", to_string(c.item), c.id, c.attribute);
+      if (c.item == PlanItem::field && c.attribute == "file") what += " renamed";
       if (!c.old_value) {
         out_ +=
             fmt::format("  {} {} {}: {}\n", to_string(c.item), c.id, green("added"), *c.new_value);
@@ -69,11 +70,7 @@ class TextWriter {
     const Activity& a = *d.old_activity;
     const Activity& b = *d.new_activity;
     out_ += fmt::format("{} {}\n", bold(b.id), b.title);
-    if (d.moved()) {
-      bool tasks = a.task != b.task;
-      out_ += fmt::format("  moved: {} → {}\n", place_text(english(), a, tasks),
-                          place_text(english(), b, tasks));
-    }
+    if (d.renumbered()) out_ += fmt::format("  renumbered from {}\n", a.id);
     for (const Change& c : d.changes) change_line(d, c);
   }
 

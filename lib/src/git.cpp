@@ -122,7 +122,7 @@ std::vector<TreeEntry> parse_tree(const std::string& listing) {
 // The plan.yaml a field file is read with: JSON is YAML, and nlohmann quotes every string safely.
 std::string context_plan_yaml(const Plan& context, const std::vector<std::string>& extra_owners) {
   nlohmann::json owners = nlohmann::json::object();
-  for (const Owner& owner : context.owners) owners[owner.id] = {{"name", owner.name}};
+  for (const Owner& owner : context.owners()) owners[owner.id] = {{"name", owner.name}};
   for (const std::string& id : extra_owners) owners[id] = {{"name", id}};
   auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
   nlohmann::json plan = {{"plan",

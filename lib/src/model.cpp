@@ -40,10 +40,15 @@ std::optional<Status> parse_status(std::string_view text) {
 
 const Owner* Plan::find_owner(const std::string& id) const {
   auto it = owner_index_.find(id);
-  return it == owner_index_.end() ? nullptr : &owners[it->second];
+  return it == owner_index_.end() ? nullptr : &owners_[it->second];
 }
 
-const std::string& Plan::owner_name(const std::string& id) const {
+void Plan::add_owner(Owner owner) {
+  owner_index_.emplace(owner.id, owners_.size());
+  owners_.push_back(std::move(owner));
+}
+
+std::string Plan::owner_name(const std::string& id) const {
   const Owner* owner = find_owner(id);
   return owner ? owner->name : id;
 }
@@ -65,13 +70,6 @@ std::vector<const Activity*> Plan::activities() const {
     for (const Task& task : field.tasks)
       for (const Activity& activity : task.activities) all.push_back(&activity);
   return all;
-}
-
-void Plan::index_owners() {
-  owner_index_.clear();
-  owner_index_.reserve(owners.size());
-  // First declaration wins, as the duplicate-key check reports the later ones.
-  for (std::size_t i = 0; i < owners.size(); ++i) owner_index_.emplace(owners[i].id, i);
 }
 
 }  // namespace parplan

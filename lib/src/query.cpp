@@ -30,7 +30,7 @@ std::vector<const Owner*> match_owners(const Plan& plan, std::string_view query)
   std::string needle = unicode::fold(query);
   std::vector<const Owner*> found;
   if (needle.empty()) return found;
-  for (const Owner& owner : plan.owners) {
+  for (const Owner& owner : plan.owners()) {
     auto keys = owner_keys(owner);
     if (std::any_of(keys.begin(), keys.end(),
                     [&](const std::string& k) { return k.find(needle) != std::string::npos; }))
@@ -42,7 +42,7 @@ std::vector<const Owner*> match_owners(const Plan& plan, std::string_view query)
 std::vector<const Owner*> closest_owners(const Plan& plan, std::string_view query, std::size_t n) {
   std::string needle = unicode::fold(query);
   std::vector<std::pair<std::size_t, const Owner*>> scored;
-  for (const Owner& owner : plan.owners) {
+  for (const Owner& owner : plan.owners()) {
     std::size_t best = std::string::npos;
     for (const std::string& key : owner_keys(owner)) {
       // Compare against every window of the key as long as the query, so a short query is
@@ -161,7 +161,7 @@ std::string describe_filter(const Plan& plan, const Filter& filter) {
   std::vector<std::string> parts;
   if (filter.owners) {
     std::string names;
-    for (const Owner& owner : plan.owners)
+    for (const Owner& owner : plan.owners())
       if (filter.owners->contains(owner.id)) names += (names.empty() ? "" : ", ") + owner.name;
     const char* role = filter.role == Role::lead      ? "lead"
                        : filter.role == Role::support ? "support"

@@ -172,7 +172,7 @@ class ReportWriter {
     std::vector<std::string> items;
     if (filter.owners) {
       std::vector<std::string> names;
-      for (const Owner& owner : plan_.owners)
+      for (const Owner& owner : plan_.owners())
         if (filter.owners->contains(owner.id)) names.push_back(owner.name);
       const char* key = filter.role == Role::lead      ? "selection.owner.lead"
                         : filter.role == Role::support ? "selection.owner.support"
@@ -268,8 +268,8 @@ class ReportWriter {
     using Key = std::pair<std::size_t, std::string>;
     std::map<Key, Tally> tallies;
     std::map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < plan_.owners.size(); ++i) position[plan_.owners[i].id] = i;
-    const std::size_t unknown = plan_.owners.size();
+    for (std::size_t i = 0; i < plan_.owners().size(); ++i) position[plan_.owners()[i].id] = i;
+    const std::size_t unknown = plan_.owners().size();
     for (const Activity* a : selected_) {
       if (a->lead.empty())
         count(tallies[Key{unknown + 1, std::string(tr_.text("owner.none"))}], *a);

@@ -539,8 +539,7 @@ void Builder::read_plan_file(FileReport& report, const Node& root) {
   PlanFileState state{*this, w};
   w.each_key(root, "plan.yaml", plan_file_rules, state);
   owners_known_ = true;
-  plan_.index_owners();
-  for (const Owner& owner : plan_.owners) {
+  for (const Owner& owner : plan_.owners()) {
     owner_ids_.push_back(owner.id);
     folded_owner_names_.emplace(unicode::fold(owner.name), &owner);
   }
@@ -589,7 +588,7 @@ void Builder::read_owners(Walker& w, const Node& node) {
       OwnerState state{w, owner};
       w.each_key(value, context, owner_rules, state);
     }
-    plan_.owners.push_back(std::move(owner));
+    plan_.add_owner(std::move(owner));
   }
 }
 

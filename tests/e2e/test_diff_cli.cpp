@@ -40,7 +40,7 @@ TEST_CASE("diff: two directories, outside any repository") {
   CHECK(result.err == "");
   CHECK(result.exit_code == 0);
   CHECK(
-      result.out.starts_with("11 changed, 2 added, 2 removed, 1 moved, 11 plan-level changes; "
+      result.out.starts_with("11 changed, 2 added, 2 removed, 11 plan-level changes; "
                              "2 deadlines slipped (+5 months in total)\n\nplan\n"));
   CHECK(diff_fixtures({"--exit-code"}).exit_code == 1);
   RunResult same = run_parplan({"diff", old_dir, old_dir, "--exit-code"});
@@ -55,7 +55,7 @@ TEST_CASE("diff: two directories, outside any repository") {
   CHECK(nlohmann::json::parse(elsewhere.out)["summary"]["changed"] == 11);
 }
 
-TEST_CASE("diff: every kind of change between two commits, a move between files included") {
+TEST_CASE("diff: every kind of change between two commits, a renamed field file included") {
   FixtureRepo r;
   RunResult through_git = r.repo.parplan({"diff", "HEAD~1", "HEAD"});
   CHECK(through_git.err == "");
@@ -63,9 +63,9 @@ TEST_CASE("diff: every kind of change between two commits, a move between files 
   CHECK(through_git.out == diff_fixtures().out);
   nlohmann::json j =
       nlohmann::json::parse(r.repo.parplan({"diff", "HEAD~1", "HEAD", "--format", "json"}).out);
-  CHECK(j["moved"] == nlohmann::json::parse(R"([{"id":"II.1.1",
-      "from":{"field":"II","task":"II.1","file":"02-the-che.yaml"},
-      "to":{"field":"II","task":"II.1","file":"02-the-che-va-phap-luat.yaml"}}])"));
+  CHECK(j["plan"][6] == nlohmann::json::parse(R"({"item":"field","id":"II","attribute":"file",
+      "old":"02-the-che.yaml","new":"02-the-che-va-phap-luat.yaml"})"));
+  CHECK(j["renumbered"] == nlohmann::json::array());
   CHECK(j["removed"][0]["file"] == "HEAD~1:data/01-chi-dao.yaml");
   CHECK(j["added"][1]["file"] == "HEAD:data/04-so-hoa.yaml");
 }

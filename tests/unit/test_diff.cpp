@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "parplan/diff.hpp"
@@ -67,7 +68,7 @@ TEST_CASE("diff: the fixture pair reports every kind of change") {
   CHECK(s.changed == 11);
   CHECK(s.added == 2);
   CHECK(s.removed == 2);
-  CHECK(s.moved == 1);
+  CHECK(s.renumbered == 0);
   CHECK(s.plan == 11);
   CHECK(s.slipped == 2);
   CHECK(s.slipped_months == 5);
@@ -96,7 +97,7 @@ TEST_CASE("diff: the fixture pair reports every kind of change") {
   CHECK(diff.activities[1].find(Attribute::end)->delta == 2);
   CHECK(diff.activities[2].find(Attribute::start)->delta == -1);
   CHECK(diff.activities[7].find(Attribute::progress)->delta == 40);
-  CHECK(diff.activities[12].moved());
+  CHECK_FALSE(diff.activities[12].renumbered());  // its field file was renamed: one plan change
   CHECK(diff.activities[9].removed());
   CHECK(diff.activities[10].added());
 
@@ -125,7 +126,7 @@ TEST_CASE("diff: text rendering names each change in plain words") {
   PlanDiff diff = diff_plans(old_side.plan, new_side.plan);
   CHECK(
       diff_to_text(diff, false) ==
-      R"(11 changed, 2 added, 2 removed, 1 moved, 11 plan-level changes; 2 deadlines slipped (+5 months in total)
+      R"(11 changed, 2 added, 2 removed, 11 plan-level changes; 2 deadlines slipped (+5 months in total)
 
 plan
   title: Kế hoạch thử nghiệm 2024 → Kế hoạch thử nghiệm 2024 (sửa đổi)
@@ -134,7 +135,7 @@ plan
   owner ban-cu removed: Ban cũ
   task I.2 title: Kiểm tra → Kiểm tra, giám sát
   field II title: Thể chế → Thể chế và pháp luật
-  field II file: 02-the-che.yaml → 02-the-che-va-phap-luat.yaml
+  field II file renamed: 02-the-che.yaml → 02-the-che-va-phap-luat.yaml
   field III removed: Bộ máy
   task III.1 removed: Sắp xếp bộ máy
   field IV added: Chuyển đổi số
@@ -191,7 +192,6 @@ I.2.1 Thực hiện theo quy định
     + Theo quy định của Bộ Tài chính
 
 II.1.1 Xây dựng nghị quyết
-  moved: 02-the-che.yaml → 02-the-che-va-phap-luat.yaml
   end: 9 → 12 (slipped 3 months)
 
 III.1.1 removed: Sắp xếp đơn vị
@@ -350,7 +350,7 @@ TEST_CASE("diff: the combined catalog knows owners and fields of both sides") {
   LoadResult new_side = load_fixture("diff-new");
   Plan catalog = combined_catalog(old_side.plan, new_side.plan);
   std::vector<std::string> owners, fields;
-  for (const Owner& o : catalog.owners) owners.push_back(o.id);
+  for (const Owner& o : catalog.owners()) owners.push_back(o.id);
   for (const Field& f : catalog.fields) fields.push_back(f.id);
   CHECK(owners == std::vector<std::string>{"snv", "stp", "stc", "sxd", "ban-cu"});
   CHECK(fields == std::vector<std::string>{"I", "II", "IV", "III"});
@@ -367,7 +367,7 @@ TEST_CASE("diff: JSON has the documented shape") {
   nlohmann::json j = diff_to_json(diff_plans(old_side.plan, new_side.plan));
   CHECK(j["old"] == old_side.plan.directory);
   CHECK(j["new"] == new_side.plan.directory);
-  CHECK(j["summary"] == nlohmann::json::parse(R"({"changed":11,"added":2,"removed":2,"moved":1,
+  CHECK(j["summary"] == nlohmann::json::parse(R"({"changed":11,"added":2,"removed":2,"renumbered":0,
       "plan":11,"slipped":2,"slipped_months":5})"));
   REQUIRE(j["added"].size() == 2);
   CHECK(j["added"][0]["id"] == "I.1.11");
@@ -377,9 +377,8 @@ TEST_CASE("diff: JSON has the documented shape") {
   CHECK(j["added"][0]["start"] == 10);
   CHECK(j["removed"][1]["id"] == "III.1.1");
   CHECK(j["removed"][1]["lead"][0]["name"] == "Ban cũ");
-  CHECK(j["moved"] == nlohmann::json::parse(R"([{"id":"II.1.1",
-      "from":{"field":"II","task":"II.1","file":"02-the-che.yaml"},
-      "to":{"field":"II","task":"II.1","file":"02-the-che-va-phap-luat.yaml"}}])"));
+  CHECK(j["renumbered"] == nlohmann::json::array());
+  CHECK_FALSE(j.contains("moved"));
   REQUIRE(j["changed"].size() == 11);
   CHECK(j["changed"][1] == nlohmann::json::parse(R"({"id":"I.1.2","changes":[
       {"attribute":"end","old":6,"new":8,"months":2}]})"));
@@ -437,7 +436,7 @@ TEST_CASE("diff: Markdown in English, sections at the level asked") {
   PlanDiff diff = diff_plans(old_side.plan, new_side.plan);
   std::string md = diff_to_markdown(diff, {"en", 4, false});
   CHECK(
-      md.starts_with("11 changed, 2 added, 2 removed, 1 moved, 11 plan-level changes; "
+      md.starts_with("11 changed, 2 added, 2 removed, 11 plan-level changes; "
                      "2 deadlines slipped (+5 months in total).\n\n#### Slipped deadlines\n\n"
                      "| ID | Activity | Lead | End | Slip (months) |\n"
                      "| --- | --- | --- | --- | ---: |\n"
@@ -459,7 +458,7 @@ TEST_CASE("diff: Markdown in Vietnamese with a title") {
   std::string md = diff_to_markdown(diff, {"vi", 3, true});
   CHECK(md.starts_with("## Thay đổi kế hoạch: " + markdown::escape(old_side.plan.directory) +
                        " → " + markdown::escape(new_side.plan.directory) +
-                       "\n\n11 hoạt động thay đổi, 2 thêm mới, 2 bị bỏ, 1 chuyển tệp, 11 thay đổi "
+                       "\n\n11 hoạt động thay đổi, 2 thêm mới, 2 bị bỏ, 11 thay đổi "
                        "chung của kế hoạch; 2 thời hạn bị lùi (tổng cộng +5 tháng).\n\n"
                        "### Thời hạn bị lùi\n\n"
                        "| Mã | Hoạt động | Cơ quan chủ trì | Thời hạn | Số tháng lùi |\n"));
@@ -468,6 +467,9 @@ TEST_CASE("diff: Markdown in Vietnamese with a title") {
   CHECK(md.find("| I.1.7 | Báo cáo quý | Trạng thái | chưa thực hiện | hoàn thành |\n") !=
         std::string::npos);
   CHECK(md.find("| Lĩnh vực III | Bị bỏ | Bộ máy | — |\n") != std::string::npos);
+  CHECK(
+      md.find("| Lĩnh vực II | Đổi tên tệp | 02-the-che.yaml | 02-the-che-va-phap-luat.yaml |\n") !=
+      std::string::npos);
 }
 
 TEST_CASE("diff: Markdown escapes text exactly as markdown::escape does") {
@@ -491,4 +493,180 @@ TEST_CASE("diff: colour only when asked") {
                      "\033[0m\n") != std::string::npos);
   CHECK(colored.find("\033[1mI.1.10\033[0m \033[31mremoved\033[0m: Hội nghị sơ kết\n") !=
         std::string::npos);
+}
+
+namespace {
+
+// A plan with fields I and II, each one task holding the given activities (YAML list items).
+LoadResult two_fields(const std::string& first, const std::string& second) {
+  auto field = [](const char* id, const std::string& activities) {
+    return fmt::format(
+        "field: {0}\ntitle: Lĩnh vực {0}\ntasks:\n  - id: {0}.1\n    title: Nhiệm "
+        "vụ\n    activities:{1}",
+        id, activities.empty() ? " []\n" : "\n" + activities);
+  };
+  LoadResult result = load_plan_from_sources("p", {{"plan.yaml", small_plan},
+                                                   {"01-a.yaml", field("I", first)},
+                                                   {"02-b.yaml", field("II", second)}});
+  for (const Diagnostic& d : result.diagnostics) INFO(format_text(d));
+  REQUIRE(result.ok());
+  return result;
+}
+
+std::string activity(const std::string& id, const std::string& title,
+                     const std::string& rest =
+                         "        lead: snv\n        start: 3\n"
+                         "        end: 5\n") {
+  return "      - id: " + id + "\n        title: " + title + "\n" + rest;
+}
+
+const std::string filler = activity("II.1.1", "Giữ nguyên",
+                                    "        lead: stp\n        end: 9\n"
+                                    "        start: 9\n");
+
+}  // namespace
+
+TEST_CASE("diff: an activity moved to another field is renumbered, not removed and added") {
+  // Same title with its whitespace re-wrapped: a renumbering without changes.
+  LoadResult a = two_fields(
+      activity("I.1.1", "Hội nghị  tổng kết") + activity("I.1.2", "Ở lại",
+                                                         "        lead: snv\n        end: 1\n"
+                                                         "        start: 1\n"),
+      filler);
+  LoadResult b = two_fields(
+      activity("I.1.2", "Ở lại", "        lead: snv\n        end: 1\n        start: 1\n"),
+      filler + activity("II.1.2", "Hội nghị tổng kết",
+                        "        lead: stp\n        start: "
+                        "3\n        end: 6\n"));
+  PlanDiff diff = diff_plans(a.plan, b.plan);
+  REQUIRE(diff.activities.size() == 1);
+  const ActivityDiff& d = diff.activities[0];
+  CHECK(d.renumbered());
+  CHECK(d.id == "II.1.2");
+  CHECK(d.old_activity->id == "I.1.1");
+  CHECK(d.new_activity->id == "II.1.2");
+  DiffSummary s = diff.summary();
+  CHECK(s.renumbered == 1);
+  CHECK(s.changed == 0);
+  CHECK(s.added == 0);
+  CHECK(s.removed == 0);
+  CHECK(s.slipped == 1);  // the end still counts as slipped
+
+  CHECK(diff_to_text(diff, false) ==
+        "0 changed, 0 added, 0 removed, 1 renumbered; 1 deadline slipped (+1 month)\n\n"
+        "II.1.2 Hội nghị tổng kết\n"
+        "  renumbered from I.1.1\n"
+        "  lead: Sở Nội vụ → Sở Tư pháp\n"
+        "  end: 5 → 6 (slipped 1 month)\n");
+  CHECK(diff_to_json(diff)["renumbered"] == nlohmann::json::parse(R"([{"from":"I.1.1",
+      "to":"II.1.2","changes":[
+        {"attribute":"lead","old":[{"id":"snv","name":"Sở Nội vụ"}],
+         "new":[{"id":"stp","name":"Sở Tư pháp"}],"removed":[{"id":"snv","name":"Sở Nội vụ"}],
+         "added":[{"id":"stp","name":"Sở Tư pháp"}]},
+        {"attribute":"end","old":5,"new":6,"months":1}]}])"));
+  CHECK(diff_to_json(diff)["changed"] == nlohmann::json::array());
+  CHECK(diff_to_markdown(diff, {"vi", 3, false}) ==
+        "0 hoạt động thay đổi, 0 thêm mới, 0 bị bỏ, 1 đánh số lại; 1 thời hạn bị lùi "
+        "(+1 tháng).\n\n"
+        "### Thời hạn bị lùi\n\n"
+        "| Mã | Hoạt động | Cơ quan chủ trì | Thời hạn | Số tháng lùi |\n"
+        "| --- | --- | --- | --- | ---: |\n"
+        "| II.1.2 | Hội nghị tổng kết | Sở Tư pháp | 5 → 6 | +1 |\n\n"
+        "### Thay đổi khác\n\n"
+        "| Mã | Hoạt động | Nội dung thay đổi | Trước | Sau |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| II.1.2 | Hội nghị tổng kết | Đánh số lại | I.1.1 | II.1.2 |\n"
+        "| II.1.2 |  | Cơ quan chủ trì | Sở Nội vụ | Sở Tư pháp |\n");
+  CHECK(diff_to_markdown(diff, {"en", 3, false})
+            .find("| II.1.2 | Hội nghị tổng kết | Renumbered | I.1.1 | II.1.2 |\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("diff: a small title edit is followed only with the same lead and months") {
+  const std::string title = "Tổ chức đánh giá, xếp loại CBCCVC làm cơ sở cho công tác thi đua";
+  const std::string edited = "Tổ chức đánh giá, xếp loại CBCCVC làm căn cứ cho công tác thi đua";
+  LoadResult a = two_fields(activity("I.1.1", title), filler);
+
+  SUBCASE("same lead and months, 4 edits in 64 characters: renumbered with a title change") {
+    LoadResult b = two_fields("", filler + activity("II.1.2", edited));
+    PlanDiff diff = diff_plans(a.plan, b.plan);
+    REQUIRE(diff.activities.size() == 1);
+    CHECK(diff.activities[0].renumbered());
+    CHECK(diff_to_text(diff, false) ==
+          "0 changed, 0 added, 0 removed, 1 renumbered\n\n"
+          "II.1.2 " +
+              edited +
+              "\n"
+              "  renumbered from I.1.1\n"
+              "  title:\n    - " +
+              title + "\n    + " + edited + "\n");
+  }
+  SUBCASE("another lead: removed and added") {
+    LoadResult b = two_fields("", filler + activity("II.1.2", edited,
+                                                    "        lead: stp\n        start: 3\n"
+                                                    "        end: 5\n"));
+    PlanDiff diff = diff_plans(a.plan, b.plan);
+    CHECK(ids(diff) == std::vector<std::string>{"I.1.1", "II.1.2"});
+    CHECK(diff.summary().renumbered == 0);
+  }
+  SUBCASE("other months: removed and added") {
+    LoadResult b = two_fields("", filler + activity("II.1.2", edited,
+                                                    "        lead: snv\n        start: 3\n"
+                                                    "        end: 6\n"));
+    CHECK(diff_plans(a.plan, b.plan).summary().renumbered == 0);
+  }
+  SUBCASE("more than 10% of the title edited: removed and added") {
+    LoadResult b = two_fields(
+        "",
+        filler + activity("II.1.2", "Tổ chức đánh giá, phân loại cán bộ làm căn cứ cho thi đua"));
+    CHECK(diff_plans(a.plan, b.plan).summary().renumbered == 0);
+  }
+}
+
+TEST_CASE("diff: match_renumbered pairs each activity once, exact titles first") {
+  auto make = [](std::string id, std::string title, std::vector<std::string> lead) {
+    Activity a;
+    a.id = std::move(id);
+    a.title = std::move(title);
+    a.lead = std::move(lead);
+    return a;
+  };
+  std::vector<Activity> old_side = {make("I.1.1", "Báo cáo quý", {"snv"}),
+                                    make("I.1.2", "Báo cáo quý", {"snv"}),
+                                    make("I.1.3", "Báo cáo năm 2024", {"stp", "snv"})};
+  std::vector<Activity> new_side = {
+      make("II.1.1", "Báo cáo năm 2025", {"snv", "stp"}), make("II.1.2", "Báo cáo quý", {"stp"}),
+      make("II.1.3", "Báo cáo quý", {"snv"}), make("II.1.4", "Báo cáo quý", {"snv"})};
+  std::vector<const Activity*> removed, added;
+  for (const Activity& a : old_side) removed.push_back(&a);
+  for (const Activity& b : new_side) added.push_back(&b);
+  std::vector<std::string> pairs;
+  for (const Renumbering& r : match_renumbered(removed, added))
+    pairs.push_back(r.from->id + " -> " + r.to->id);
+  // Titles match whatever the lead; the third "Báo cáo quý" has no partner left. The 2024 -> 2025
+  // edit is 1 in 16 characters, within 10% only for titles of 10 or more: it is followed, the
+  // lead compared as a set.
+  CHECK(pairs == std::vector<std::string>{"I.1.1 -> II.1.2", "I.1.2 -> II.1.3", "I.1.3 -> II.1.1"});
+
+  // Thousands of candidates with one lead and no schedule cost a bounded amount of work.
+  std::vector<Activity> many_old, many_new;
+  for (int i = 0; i < 3000; ++i) {
+    many_old.push_back(make(fmt::format("I.1.{}", i), fmt::format("Việc cũ số {:06}", i), {"snv"}));
+    many_new.push_back(make(fmt::format("II.1.{}", i), fmt::format("Khác {:06} mới", i), {"snv"}));
+  }
+  removed.clear();
+  added.clear();
+  for (const Activity& a : many_old) removed.push_back(&a);
+  for (const Activity& b : many_new) added.push_back(&b);
+  CHECK(match_renumbered(removed, added).empty());
+}
+
+TEST_CASE("diff: a filter keeps a renumbered pair when either side matches") {
+  LoadResult a = two_fields(activity("I.1.1", "Hội nghị tổng kết"), filler);
+  LoadResult b = two_fields("", filler + activity("II.1.2", "Hội nghị tổng kết"));
+  Filter field_one;
+  field_one.fields = std::set<std::string>{"I"};
+  PlanDiff diff = diff_plans(a.plan, b.plan, {field_one});
+  REQUIRE(diff.activities.size() == 1);
+  CHECK(diff.activities[0].renumbered());
 }

@@ -46,9 +46,9 @@ TEST_CASE("loader files: the CRLF+BOM and NFD fixtures load equal to the clean o
     LoadResult r = load_plan(source_path(name));
     CHECK(r.diagnostics.empty());
     CHECK(r.plan.info.title == base.plan.info.title);
-    REQUIRE(r.plan.owners.size() == base.plan.owners.size());
-    for (std::size_t i = 0; i < r.plan.owners.size(); ++i)
-      CHECK(r.plan.owners[i].name == base.plan.owners[i].name);
+    REQUIRE(r.plan.owners().size() == base.plan.owners().size());
+    for (std::size_t i = 0; i < r.plan.owners().size(); ++i)
+      CHECK(r.plan.owners()[i].name == base.plan.owners()[i].name);
     REQUIRE(r.plan.fields.size() == 1);
     CHECK(r.plan.fields[0].title == base.plan.fields[0].title);
     auto got = r.plan.activities();

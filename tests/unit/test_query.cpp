@@ -70,7 +70,7 @@ TEST_CASE("query: closest_owners ranks owners by the nearest part of their names
   CHECK(owner_ids(closest_owners(plan, "tu phapp", 1)) == Ids{"stp"});
   CHECK(owner_ids(closest_owners(plan, "Dai phat thnah", 1)) == Ids{"dai-ptth"});
   CHECK(closest_owners(plan, "zzz", 3).size() == 3);
-  CHECK(closest_owners(plan, "zzz", 10).size() == plan.owners.size());
+  CHECK(closest_owners(plan, "zzz", 10).size() == plan.owners().size());
 }
 
 TEST_CASE("query: match_fields takes an id exactly or a part of a title") {

@@ -5,7 +5,7 @@
 // (comments, key order, quoting, flow or block style, NFC or NFD, CRLF) never shows up.
 
 #include <map>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,18 +45,22 @@ struct Change {
   int delta = 0;
 };
 
-// One activity that was added, removed, moved or changed. The pointers refer into the plans given
-// to diff_plans, which must outlive the diff.
+// One activity that was added, removed, renumbered or changed (ids name their field and task, so
+// an activity that moves gets a new id and shows as renumbered; a field file renamed as a whole,
+// `git mv`, is one PlanChange of the field's "file"). The pointers refer into the
+// plans given to diff_plans, which must outlive the diff.
 struct ActivityDiff {
-  std::string id;
+  std::string id;                          // the new id; the old one when removed
   const Activity* old_activity = nullptr;  // null when added
   const Activity* new_activity = nullptr;  // null when removed
   std::vector<Change> changes;             // in Attribute order; empty for added/removed
 
   [[nodiscard]] bool added() const { return old_activity == nullptr; }
   [[nodiscard]] bool removed() const { return new_activity == nullptr; }
-  // In another field, task or field file (compared by file name: the directories differ).
-  [[nodiscard]] bool moved() const;
+  // The same activity under a new id (old_activity->id is the old one), found by content.
+  [[nodiscard]] bool renumbered() const {
+    return old_activity && new_activity && old_activity->id != new_activity->id;
+  }
   [[nodiscard]] const Change* find(Attribute attribute) const;
 };
 
@@ -75,10 +79,10 @@ struct PlanChange {
 };
 
 struct DiffSummary {
-  std::size_t changed = 0;  // activities on both sides with at least one attribute change
+  std::size_t changed = 0;  // activities with the same id on both sides and an attribute change
   std::size_t added = 0;
   std::size_t removed = 0;
-  std::size_t moved = 0;
+  std::size_t renumbered = 0;
   std::size_t plan = 0;     // plan-level changes
   std::size_t slipped = 0;  // end months that moved later
   int slipped_months = 0;   // their total shift
@@ -100,8 +104,22 @@ struct DiffOptions {
   std::optional<Filter> filter;
 };
 
+// A removed and an added activity that are one activity under a new id.
+struct Renumbering {
+  const Activity* from;
+  const Activity* to;
+};
+
+// Pairs activities that left (`removed`) with ones that arrived (`added`) by content: first the
+// same title (whitespace runs folded), then a title within 10% edits (in characters) with the same
+// lead owners, schedule kind and months, the closest first. Each activity is in at most one pair;
+// ties go to the earlier in the order given. Work is bounded for hostile inputs.
+std::vector<Renumbering> match_renumbered(const std::vector<const Activity*>& removed,
+                                          const std::vector<const Activity*>& added);
+
 // Compares two loaded plans in time linear in their size (activities are matched through a hash
-// index). Both plans should be free of errors: the diff trusts ids to be unique.
+// index, then the unmatched ones by match_renumbered). Both plans should be free of errors: the
+// diff trusts ids to be unique.
 PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, const DiffOptions& options = {});
 
 // Owners and fields of both sides in one plan (new names first, the other side's names as
@@ -113,8 +131,9 @@ Plan combined_catalog(const Plan& old_plan, const Plan& new_plan);
 // One block per activity after a summary line; ANSI colour when `color`.
 std::string diff_to_text(const PlanDiff& diff, bool color);
 
-// {"old","new","summary","added","removed","moved","changed","plan"}; activities as in
-// `parplan list`, start/end changes with "months": the signed shift.
+// {"old","new","summary","added","removed","renumbered","changed","plan"}; activities
+// as in `parplan list`, start/end changes with "months": the signed shift; renumbered as
+// {"from": old id, "to": new id, "changes": [...]}.
 nlohmann::json diff_to_json(const PlanDiff& diff);
 
 struct DiffMarkdownOptions {

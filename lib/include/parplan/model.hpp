@@ -85,23 +85,25 @@ struct PlanInfo {
 struct Plan {
   PlanInfo info;
   std::string directory;      // as the user would type it
-  std::vector<Owner> owners;  // in declaration order
   std::vector<Field> fields;  // in file-name order
 
+  // In declaration order. Owners come in only through add_owner, which keeps the index in step.
+  [[nodiscard]] const std::vector<Owner>& owners() const { return owners_; }
+  // The first owner of an id is the one find_owner returns (the loader reports the others).
+  void add_owner(Owner owner);
   [[nodiscard]] const Owner* find_owner(const std::string& id) const;
   // Display name of an owner id; the id itself when unknown.
-  [[nodiscard]] const std::string& owner_name(const std::string& id) const;
+  [[nodiscard]] std::string owner_name(const std::string& id) const;
   // Display names of owner ids joined by `separator`, or `none` when there are none.
   [[nodiscard]] std::string owner_names(const std::vector<std::string>& ids,
                                         std::string_view separator,
                                         std::string_view none = "") const;
   // Every activity in plan order.
   [[nodiscard]] std::vector<const Activity*> activities() const;
-  // Builds the owner index; the loader calls it, tests that build plans by hand must too.
-  void index_owners();
 
  private:
-  std::unordered_map<std::string, std::size_t> owner_index_;
+  std::vector<Owner> owners_;
+  std::unordered_map<std::string, std::size_t> owner_index_;  // id -> position in owners_
 };
 
 }  // namespace parplan
