@@ -45,8 +45,23 @@ void hold_closed_standard_fds() {
 }  // namespace
 
 std::string Context::plan_directory() const {
-  return discover_plan_directory(plan_option, env("PARPLAN_PLAN"),
-                                 std::filesystem::current_path().string());
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  if (ec && ec.value() == ENOENT)
+    throw Error("the current directory no longer exists; cd somewhere else");
+  if (ec) throw Error("cannot find the current directory: " + ec.message());
+  return discover_plan_directory(plan_option, env("PARPLAN_PLAN"), cwd);
+}
+
+git::Options Context::git_options() const {
+  static const std::string program = git::find_git(env("PATH").value_or(""));
+  return {program, std::chrono::milliseconds(static_cast<long long>(git_timeout * 1000))};
+}
+
+std::vector<std::string> plan_files(const Plan& plan) {
+  std::vector<std::string> files = {(std::filesystem::path(plan.directory) / "plan.yaml").string()};
+  for (const Field& field : plan.fields) files.push_back(field.file);
+  return files;
 }
 
 std::string error_lines(const LoadResult& result) {
@@ -119,6 +134,10 @@ int run(int argc, char** argv) {
                  "NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN");
+  app.add_option("--git-timeout", ctx.git_timeout,
+                 "Stop a git command that takes longer than this many seconds (default 30)")
+      ->check(CLI::Range(0.001, 86400.0))
+      ->type_name("SECONDS");
   app.footer("Run 'parplan COMMAND --help' for the options of a command.");
 
   register_validate(app, ctx);

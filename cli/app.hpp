@@ -6,6 +6,7 @@
 #include <string>
 
 #include "parplan/calendar.hpp"
+#include "parplan/git.hpp"
 #include "parplan/loader.hpp"
 
 namespace parplan::cli {
@@ -20,9 +21,12 @@ class Context {
   std::optional<std::string> plan_option;
   std::uint64_t max_file_size = LoadOptions{}.max_file_size;
   std::string color_option = "auto";
+  double git_timeout = 30;
   int exit_code = exit_ok;
 
   [[nodiscard]] LoadOptions load_options() const { return {max_file_size}; }
+  // git as found on PATH (once), with --git-timeout.
+  [[nodiscard]] git::Options git_options() const;
   // The plan directory: --plan, $PARPLAN_PLAN, or the nearest one upward (throws Error).
   [[nodiscard]] std::string plan_directory() const;
   // Loads the plan; when it has errors, prints them as `validate` does and returns nullopt
@@ -35,6 +39,9 @@ class Context {
   // The wall clock is read here and nowhere in the library.
   [[nodiscard]] static YearMonth today();
 };
+
+// The files a plan was read from, which -o must never overwrite (see write_output).
+std::vector<std::string> plan_files(const Plan& plan);
 
 // The error diagnostics of a load, one line each (warnings are validate's business).
 std::string error_lines(const LoadResult& result);

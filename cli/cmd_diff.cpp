@@ -10,6 +10,7 @@
 #include "parplan/diff.hpp"
 #include "parplan/error.hpp"
 #include "parplan/git.hpp"
+#include "parplan/json_text.hpp"
 #include "parplan/output.hpp"
 #include "selection.hpp"
 #include "util/read_file.hpp"
@@ -31,7 +32,7 @@ struct DiffCommandOptions {
 };
 
 std::string render(const Context& ctx, const DiffCommandOptions& options, const PlanDiff& diff) {
-  if (options.format == "json") return diff_to_json(diff).dump(2) + "\n";
+  if (options.format == "json") return json_text(diff_to_json(diff)) + "\n";
   if (options.format == "md") {
     DiffMarkdownOptions md;
     md.language = options.lang.value_or(
@@ -111,39 +112,46 @@ void run_git_driver(Context& ctx, const DiffCommandOptions& options) {
   const LoadOptions load = ctx.load_options();
   const fs::path old_path(args[0]);
   const fs::path new_path(args.size() == 9 ? args[7] : args[0]);
-
-  // The year and owner names come from the work tree's plan.yaml next to the file, if any.
-  Plan context;
-  fs::path directory = new_path.parent_path();
-  fs::path plan_yaml = (directory.empty() ? fs::path(".") : directory) / "plan.yaml";
-  std::error_code ec;
-  if (fs::is_regular_file(plan_yaml, ec))
-    if (auto text = read_version(plan_yaml.string(), load))
-      context =
-          load_plan_from_sources(directory.generic_string(), {{"plan.yaml", *text}}, load).plan;
-
-  auto version = [&](const char* prefix, const fs::path& path, const std::string& file) {
-    std::string label = (fs::path(prefix) / path.parent_path()).generic_string();
-    if (label.ends_with('/')) label.pop_back();
-    return git::FileVersion{label, path.filename().string(), read_version(file, load)};
-  };
-  auto [old_side, new_side] = git::load_file_versions(
-      version("a", old_path, args[1]), version("b", new_path, args[4]), context, load);
-
   std::string out = fmt::format("diff --parplan a/{} b/{}\n", old_path.generic_string(),
                                 new_path.generic_string());
-  if (!old_side.ok() || !new_side.ok()) {
-    out += error_lines(old_side) + error_lines(new_side) +
-           "parplan: cannot compare in plan terms; the text diff follows\n";
-    std::string text = git::run({"diff", "--no-index", "--no-ext-diff", "--", args[1], args[4]},
-                                fs::current_path().string())
+
+  // Any trouble (a file over --max-file-size, an unreadable plan.yaml, plan errors) falls back to
+  // a text diff: a driver that fails makes git stop the whole `git diff`.
+  std::string problems;
+  try {
+    // The year and owner names come from the work tree's plan.yaml next to the file, if any.
+    Plan context;
+    fs::path directory = new_path.parent_path();
+    fs::path plan_yaml = (directory.empty() ? fs::path(".") : directory) / "plan.yaml";
+    std::error_code ec;
+    if (fs::is_regular_file(plan_yaml, ec))
+      if (auto text = read_version(plan_yaml.string(), load))
+        context =
+            load_plan_from_sources(directory.generic_string(), {{"plan.yaml", *text}}, load).plan;
+
+    auto version = [&](const char* prefix, const fs::path& path, const std::string& file) {
+      std::string label = (fs::path(prefix) / path.parent_path()).generic_string();
+      if (label.ends_with('/')) label.pop_back();
+      return git::FileVersion{label, path.filename().string(), read_version(file, load)};
+    };
+    auto [old_side, new_side] = git::load_file_versions(
+        version("a", old_path, args[1]), version("b", new_path, args[4]), context, load);
+    if (old_side.ok() && new_side.ok())
+      out += diff_to_text(diff_plans(old_side.plan, new_side.plan), ctx.color(STDOUT_FILENO));
+    else
+      problems = error_lines(old_side) + error_lines(new_side);
+  } catch (const Error& e) {
+    problems = fmt::format("parplan: {}\n", e.what());
+  }
+  if (!problems.empty()) {
+    out += problems + "parplan: cannot compare in plan terms; the text diff follows\n";
+    std::string text = git::run({"diff", "--no-index", "--no-ext-diff", "--no-textconv",
+                                 "--color=never", "--", args[1], args[4]},
+                                ".", ctx.git_options())
                            .out;
     // Only the hunks: the header would name git's temporary files, ours already names the path.
     auto hunks = text.starts_with("@@") ? 0 : text.find("\n@@");
     if (hunks != std::string::npos) out += text.substr(hunks == 0 ? 0 : hunks + 1);
-  } else {
-    PlanDiff diff = diff_plans(old_side.plan, new_side.plan);
-    out += diff_to_text(diff, ctx.color(STDOUT_FILENO));
   }
   write_stdout(out);
 }

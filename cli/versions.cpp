@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <iostream>
 
 #include "parplan/error.hpp"
 #include "parplan/git.hpp"
@@ -28,7 +29,11 @@ LoadResult load_version(const Context& ctx, const std::optional<std::string>& ve
   if (!version) return load_plan(ctx.plan_directory(), ctx.load_options());
   if (auto directory = plan_directory_argument(*version))
     return load_plan(*directory, ctx.load_options());
-  return git::load_plan_at(*version, ctx.plan_directory(), ctx.load_options());
+  git::PlanAtRevision at =
+      git::load_plan_at(*version, ctx.plan_directory(), ctx.load_options(), ctx.git_options());
+  for (const std::string& warning : at.warnings)
+    std::cerr << "parplan: git: warning: " << warning << '\n';
+  return std::move(at.loaded);
 }
 
 }  // namespace parplan::cli

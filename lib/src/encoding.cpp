@@ -22,6 +22,10 @@ bool is_bidi_control(char32_t cp) {
 }
 
 std::optional<std::string> forbidden_message(char32_t cp) {
+  // Written raw or as an escape ("\uFEFF"), the same error.
+  if (cp == 0xFEFF)
+    return "byte order mark (U+FEFF) inside the file; delete it (only the very start of a file "
+           "may have one)";
   if (is_control(cp))
     return fmt::format("control character U+{:04X} is not allowed", static_cast<unsigned>(cp));
   if (is_bidi_control(cp))
@@ -100,10 +104,6 @@ std::optional<std::string> check_encoding(std::string content, FileReport& repor
       return fail(i, "NUL byte in the file; it is binary or UTF-16, save it as UTF-8 text");
     auto [cp, len] = decode(content, i);
     if (len == 0) return fail(i, invalid_utf8_message(content, i));
-    if (cp == 0xFEFF)
-      return fail(i,
-                  "byte order mark (U+FEFF) inside the file; delete it (only the very start "
-                  "of a file may have one)");
     if (auto message = forbidden_message(cp)) return fail(i, std::move(*message));
     out.append(content, i, len);
     i += len;
@@ -141,8 +141,9 @@ std::string replace_forbidden_text(std::string_view text) {
   return out;
 }
 
-std::string display_text(std::string_view text) {
-  constexpr std::size_t max_chars = 60;
+namespace {
+
+std::string escaped(std::string_view text, std::size_t max_chars) {
   std::string out;
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++chars) {
@@ -170,6 +171,10 @@ std::string display_text(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
+std::string display_text(std::string_view text) { return escaped(text, 60); }
+std::string escape_text(std::string_view text) { return escaped(text, std::string_view::npos); }
 std::string quote_text(std::string_view text) { return "'" + display_text(text) + "'"; }
 
 }  // namespace parplan

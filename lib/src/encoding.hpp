@@ -17,7 +17,8 @@ std::optional<std::string> check_encoding(std::string content, FileReport& repor
 
 // What plan text may not contain besides invalid UTF-8: control characters other than tab and
 // line feed (C0, DEL, C1) and the bidirectional overrides that make text display in an order
-// other than the one it is stored in. Reports the first one found.
+// other than the one it is stored in, and a byte order mark (one may only start a file). Reports
+// the first one found.
 struct TextProblem {
   std::size_t offset;  // bytes into the text
   std::string message;
@@ -30,5 +31,7 @@ std::string replace_forbidden_text(std::string_view text);
 // past 60 characters cut to "…", so one diagnostic stays one short line. quote_text adds '…'.
 std::string display_text(std::string_view text);
 std::string quote_text(std::string_view text);
+// The same escapes without the cut, for paths and revisions the user typed.
+std::string escape_text(std::string_view text);
 
 }  // namespace parplan

@@ -1,21 +1,17 @@
 #include "parplan/git.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
+#include "encoding.hpp"
 #include "parplan/error.hpp"
-
-extern char** environ;
+#include "plan_files.hpp"
+#include "util/process.hpp"
 
 namespace parplan::git {
 
@@ -23,46 +19,51 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class Pipe {
- public:
-  Pipe() {
-    if (::pipe2(fds_, O_CLOEXEC) != 0) throw Error(std::string("pipe: ") + std::strerror(errno));
-  }
-  ~Pipe() {
-    close_read();
-    close_write();
-  }
-  Pipe(const Pipe&) = delete;
-  Pipe& operator=(const Pipe&) = delete;
-  [[nodiscard]] int read_end() const { return fds_[0]; }
-  [[nodiscard]] int write_end() const { return fds_[1]; }
-  void close_read() { close_fd(fds_[0]); }
-  void close_write() { close_fd(fds_[1]); }
+constexpr std::size_t max_git_output = std::size_t{1} << 30;
 
- private:
-  static void close_fd(int& fd) {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-  }
-  int fds_[2] = {-1, -1};
-};
+// Nothing git runs on its own may run: fsmonitor (which index reads start), hooks, a pager.
+// External diffs and textconv are off with --no-ext-diff --no-textconv where a diff is made.
+std::vector<std::string> hardened(const std::vector<std::string>& args) {
+  std::vector<std::string> all = {"--no-pager",
+                                  "-c",
+                                  "core.fsmonitor=false",
+                                  "-c",
+                                  "core.hooksPath=/dev/null",
+                                  "-c",
+                                  "core.attributesFile=/dev/null"};
+  all.insert(all.end(), args.begin(), args.end());
+  return all;
+}
 
-class SpawnActions {
- public:
-  SpawnActions() { posix_spawn_file_actions_init(&actions_); }
-  ~SpawnActions() { posix_spawn_file_actions_destroy(&actions_); }
-  SpawnActions(const SpawnActions&) = delete;
-  SpawnActions& operator=(const SpawnActions&) = delete;
-  posix_spawn_file_actions_t* get() { return &actions_; }
+util::ProcessOptions process_options(const std::string& directory, const Options& options) {
+  util::ProcessOptions process;
+  process.directory = directory;
+  process.timeout = options.timeout;
+  process.max_output = max_git_output;
+  // GIT_ALLOW_PROTOCOL with no usable name allows no transport at all, so a partial clone cannot
+  // fetch a missing object (git 2.39 has no GIT_NO_LAZY_FETCH): no network, no ssh command, no
+  // credential prompt.
+  process.environment = {"GIT_ALLOW_PROTOCOL=parplan-reads-no-remote", "GIT_TERMINAL_PROMPT=0",
+                         "GIT_OPTIONAL_LOCKS=0", "GIT_PAGER=cat"};
+  process.unset = {"GIT_EXTERNAL_DIFF"};
+  return process;
+}
 
- private:
-  posix_spawn_file_actions_t actions_;
-};
+std::string seconds(std::chrono::milliseconds timeout) {
+  return fmt::format("{:g} s", static_cast<double>(timeout.count()) / 1000.0);
+}
+
+void check_program(const Options& options) {
+  if (options.program.empty())
+    throw Error(
+        "cannot run git: there is no git on PATH; install git, or compare two plan "
+        "directories");
+}
 
 std::string first_line(const std::string& text) {
   std::string line = text.substr(0, text.find('\n'));
   if (line.starts_with("fatal: ")) line.erase(0, 7);
-  return line;
+  return escape_text(line);
 }
 
 std::string trim_newline(std::string text) {
@@ -70,24 +71,13 @@ std::string trim_newline(std::string text) {
   return text;
 }
 
-bool is_yaml_name(std::string_view name) {
-  return name.ends_with(".yaml") || name.ends_with(".yml");
-}
-
 // `<revision>:<path>/name` is how git itself names a file at a revision.
 std::string side_label(const std::string& revision, const std::string& path) {
-  return revision + ":" + (path.empty() ? "." : path);
+  return escape_text(revision) + ":" + (path.empty() ? "." : path);
 }
 
-struct TreeEntry {
-  std::string mode;
-  std::string type;
-  std::string object;
-  std::uint64_t size = 0;
-  std::string name;
-};
-
-// `git ls-tree -z -l` lines: "<mode> <type> <object> <size padded>\t<name>\0".
+// `git ls-tree -z` lines: "<mode> <type> <object>\t<name>\0". Without -l: sizes would make git
+// read every blob, which a partial clone would try to fetch.
 std::vector<TreeEntry> parse_tree(const std::string& listing) {
   std::vector<TreeEntry> entries;
   std::size_t pos = 0;
@@ -108,197 +98,304 @@ std::vector<TreeEntry> parse_tree(const std::string& listing) {
       if (j > i) words.emplace_back(meta.substr(i, j - i));
       i = j + 1;
     }
-    if (words.size() != 4) continue;
+    if (words.size() != 3) continue;
     entry.mode = words[0];
     entry.type = words[1];
     entry.object = words[2];
-    if (words[3].find_first_not_of("0123456789") == std::string::npos)
-      entry.size = std::stoull(words[3]);
     entries.push_back(std::move(entry));
   }
   return entries;
 }
 
-// The plan.yaml a field file is read with: JSON is YAML, and nlohmann quotes every string safely.
-std::string context_plan_yaml(const Plan& context, const std::vector<std::string>& extra_owners) {
-  nlohmann::json owners = nlohmann::json::object();
-  for (const Owner& owner : context.owners()) owners[owner.id] = {{"name", owner.name}};
-  for (const std::string& id : extra_owners) owners[id] = {{"name", id}};
-  auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
-  nlohmann::json plan = {{"plan",
-                          {{"id", or_dash(context.info.id)},
-                           {"title", or_dash(context.info.title)},
-                           {"year", context.info.year == 0 ? std::string("0000")
-                                                           : std::to_string(context.info.year)}}},
-                         {"owners", owners}};
-  return plan.dump() + "\n";
+std::vector<std::string> warnings_of(const std::string& err) {
+  std::vector<std::string> out;
+  for (std::size_t pos = 0; pos < err.size();) {
+    std::size_t end = std::min(err.find('\n', pos), err.size());
+    std::string_view line(err.data() + pos, end - pos);
+    if (line.starts_with("warning: ")) out.push_back(escape_text(line.substr(9)));
+    pos = end + 1;
+  }
+  return out;
 }
 
 }  // namespace
 
-Output run(const std::vector<std::string>& args, const std::string& directory) {
-  Pipe out, err;
-  SpawnActions actions;
-  posix_spawn_file_actions_addopen(actions.get(), 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(actions.get(), out.write_end(), 1);
-  posix_spawn_file_actions_adddup2(actions.get(), err.write_end(), 2);
-  posix_spawn_file_actions_addchdir_np(actions.get(), directory.c_str());
-
-  std::vector<std::string> argv = {"git"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<char*> c_argv;
-  for (std::string& a : argv) c_argv.push_back(a.data());
-  c_argv.push_back(nullptr);
-
-  // Reading must never take a lock another git process (an editor, a prompt) could trip on.
-  std::vector<std::string> env;
-  for (char** e = environ; *e; ++e)
-    if (!std::string_view(*e).starts_with("GIT_OPTIONAL_LOCKS=")) env.emplace_back(*e);
-  env.emplace_back("GIT_OPTIONAL_LOCKS=0");
-  std::vector<char*> c_env;
-  for (std::string& e : env) c_env.push_back(e.data());
-  c_env.push_back(nullptr);
-
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, "git", actions.get(), nullptr, c_argv.data(), c_env.data());
-  out.close_write();
-  err.close_write();
-  if (rc != 0)
-    throw Error(fmt::format("cannot run git: {}; install git, or compare two plan directories",
-                            std::strerror(rc)));
-
-  Output result;
-  pollfd fds[2] = {{out.read_end(), POLLIN, 0}, {err.read_end(), POLLIN, 0}};
-  std::string* sinks[2] = {&result.out, &result.err};
-  char buffer[65536];
-  int open_fds = 2;
-  while (open_fds > 0) {
-    if (::poll(fds, 2, -1) < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
-      if (n > 0) {
-        sinks[i]->append(buffer, static_cast<std::size_t>(n));
-      } else if (n == 0 || errno != EINTR) {
-        fds[i].fd = -1;
-        --open_fds;
-      }
-    }
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return result;
+std::string find_git(std::string_view path_variable) {
+  return util::find_executable("git", path_variable).value_or("");
 }
 
-Location locate(const std::string& directory) {
+Output run(const std::vector<std::string>& args, const std::string& directory,
+           const Options& options) {
+  check_program(options);
+  // posix_spawn would report a directory it cannot enter as if git itself could not run.
+  if (::access(directory.c_str(), X_OK) != 0)
+    throw Error(fmt::format("cannot enter {}: {}", escape_text(directory), std::strerror(errno)));
+  util::ProcessResult result =
+      util::run_process(options.program, hardened(args), process_options(directory, options));
+  if (result.ending == util::Ending::timed_out)
+    throw Error(
+        fmt::format("git {} did not finish within {}; stopped it (raise the limit with "
+                    "--git-timeout SECONDS)",
+                    args.front(), seconds(options.timeout)));
+  if (result.ending == util::Ending::too_much_output)
+    throw Error(fmt::format("git {} wrote more than {} MiB; stopped it", args.front(),
+                            max_git_output >> 20));
+  return {result.status, std::move(result.out), std::move(result.err)};
+}
+
+Location locate(const std::string& directory, const Options& options) {
   std::error_code ec;
-  if (!fs::is_directory(directory, ec)) throw Error(directory + " is not a directory");
-  Output top = run({"rev-parse", "--show-toplevel"}, directory);
-  if (top.status != 0 || top.out.empty()) {
+  if (!fs::is_directory(directory, ec)) throw Error(escape_text(directory) + " is not a directory");
+  Output top = run({"rev-parse", "--is-bare-repository", "--show-toplevel"}, directory, options);
+  if (trim_newline(top.out) == "true" ||
+      top.err.find("must be run in a work tree") != std::string::npos)
+    throw Error(
+        fmt::format("{} is in a git repository without a work tree (a bare repository, "
+                    "or GIT_DIR set without GIT_WORK_TREE); run parplan in a checkout",
+                    escape_text(directory)));
+  std::string out = trim_newline(top.out);
+  if (top.status != 0 || !out.starts_with("false\n")) {
     // git's own words only when they say more than "not a git repository" (safe.directory...).
     std::string reason = first_line(top.err);
     if (reason.starts_with("not a git repository")) reason.clear();
     throw Error(
         fmt::format("{} is not in a git repository{}; to compare without git, give two "
                     "plan directories",
-                    directory, reason.empty() ? "" : " (" + reason + ")"));
+                    escape_text(directory), reason.empty() ? "" : " (" + reason + ")"));
   }
   Location location;
-  location.top = trim_newline(top.out);
+  location.top = out.substr(6);
   fs::path real_top = fs::canonical(location.top, ec);
-  fs::path real_dir = fs::canonical(directory, ec);
-  if (ec) throw Error(fmt::format("cannot resolve {}: {}", directory, ec.message()));
+  fs::path real_dir = ec ? fs::path() : fs::canonical(directory, ec);
+  if (ec) throw Error(fmt::format("cannot resolve {}: {}", escape_text(directory), ec.message()));
   fs::path relative = real_dir.lexically_relative(real_top);
   if (relative.empty() || *relative.begin() == "..")
-    throw Error(fmt::format("{} is not inside the work tree of {}", directory, location.top));
+    throw Error(fmt::format("{} is not inside the work tree of {}", escape_text(directory),
+                            escape_text(location.top)));
   location.path = relative == "." ? std::string() : relative.generic_string();
   return location;
 }
 
-std::string resolve_commit(const std::string& top, const std::string& revision) {
+Commit resolve_commit(const std::string& top, const std::string& revision, const Options& options) {
+  const std::string shown = quote_text(revision);
   if (revision.empty()) throw Error("an empty revision names nothing; give e.g. HEAD~1");
   if (revision.front() == '-')
-    throw Error(fmt::format("'{}' is not a revision: revisions cannot start with '-'", revision));
-  if (revision.find("..") != std::string::npos)
+    throw Error(fmt::format("{} is not a revision: revisions cannot start with '-'", shown));
+  // `:/text` finds the newest commit whose message matches; any other leading ':' is a path in
+  // the index, which is not a version of the plan.
+  const bool search = revision.starts_with(":/");
+  if (revision.front() == ':' && !search)
     throw Error(
-        fmt::format("'{}' is a range; parplan diff compares two versions: give them as "
+        fmt::format("{} names a file in git's index, not a commit; give a commit such as "
+                    "HEAD, a branch or a tag",
+                    shown));
+  if (!search && revision.find("..") != std::string::npos)
+    throw Error(
+        fmt::format("{} is a range; parplan diff compares two versions: give them as "
                     "two arguments, e.g. parplan diff A B",
-                    revision));
+                    shown));
+  // ^{commit} would become part of a :/ search text; a search finds only commits anyway.
   Output resolved =
-      run({"rev-parse", "--verify", "-q", "--end-of-options", revision + "^{commit}"}, top);
+      run({"rev-parse", "--verify", "--end-of-options", search ? revision : revision + "^{commit}"},
+          top, options);
   std::string commit = trim_newline(resolved.out);
   if (resolved.status != 0 || commit.empty() || commit.find('\n') != std::string::npos)
     throw Error(
-        fmt::format("unknown revision '{}': no such directory, and no such commit in the "
+        fmt::format("unknown revision {}: no such directory, and no such commit in the "
                     "git repository at {}",
-                    revision, top));
-  return commit;
+                    shown, escape_text(top)));
+  return {commit, warnings_of(resolved.err)};
 }
 
-LoadResult load_plan_at(const std::string& revision, const std::string& plan_directory,
-                        const LoadOptions& options) {
-  Location where = locate(plan_directory);
-  std::string commit = resolve_commit(where.top, revision);
+std::optional<std::vector<TreeEntry>> list_tree(const std::string& top, const std::string& tree,
+                                                const Options& options) {
+  Output listing = run({"ls-tree", "-z", "--end-of-options", tree}, top, options);
+  if (listing.status != 0) return std::nullopt;
+  return parse_tree(listing.out);
+}
+
+ObjectReader::ObjectReader(const std::string& top, const Options& options)
+    : timeout_(options.timeout) {
+  check_program(options);
+  child_ = std::make_unique<util::Child>(options.program, hardened({"cat-file", "--batch-command"}),
+                                         process_options(top, options));
+}
+
+ObjectReader::~ObjectReader() { child_->finish(); }
+
+std::vector<ObjectReader::Object> ObjectReader::read(const std::vector<std::string>& names,
+                                                     std::uint64_t cap) {
+  std::vector<Object> objects(names.size());
+  // Sends the commands and waits for the answers to the last of them, reading `answer` from the
+  // front of the output as each comes in.
+  auto exchange = [&](const std::string& commands, std::size_t count, auto&& answer, auto&& lost) {
+    std::size_t pos = 0, done = 0;
+    auto enough = [&](const std::string& out) {
+      while (done < count) {
+        std::size_t used = answer(done, std::string_view(out).substr(pos));
+        if (used == 0) return false;
+        pos += used;
+        ++done;
+      }
+      return true;
+    };
+    util::Ending ending = child_->exchange(commands, enough);
+    if (ending == util::Ending::timed_out)
+      throw Error(
+          fmt::format("git cat-file did not finish within {}; stopped it (raise the "
+                      "limit with --git-timeout SECONDS)",
+                      seconds(timeout_)));
+    if (done < count) {
+      // git 2.39's cat-file dies when it cannot fetch a missing object of a partial clone (no
+      // protocol is allowed): the objects not answered are missing.
+      const std::string& err = child_->err();
+      if (err.find("not allowed") == std::string::npos && err.find("promisor") == std::string::npos)
+        throw Error(
+            fmt::format("git cat-file stopped: {}", err.empty() ? "no answer" : first_line(err)));
+      for (std::size_t i = done; i < count; ++i) lost(i);
+    }
+    child_->out().erase(0, pos);
+  };
+
+  // First the type and size of each, then the contents of those within the cap. A name with a
+  // line break would end its command early and desynchronise every later answer: it is missing.
+  std::string commands;
+  std::vector<std::size_t> asked;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    objects[i].name = names[i];
+    objects[i].missing = names[i].empty() || names[i].find('\n') != std::string::npos;
+    if (objects[i].missing) continue;
+    asked.push_back(i);
+    commands += "info " + names[i] + "\n";
+  }
+  std::vector<std::string> ids(names.size());
+  exchange(
+      commands, asked.size(),
+      [&](std::size_t k, std::string_view out) -> std::size_t {
+        Object& object = objects[asked[k]];
+        std::size_t end = out.find('\n');
+        if (end == std::string_view::npos) return 0;
+        std::string_view line = out.substr(0, end);
+        std::size_t a = line.find(' '), b = line.rfind(' ');
+        if (line.ends_with(" missing") || line.ends_with(" ambiguous") || a == b) {
+          object.missing = true;
+        } else {
+          ids[asked[k]] = std::string(line.substr(0, a));
+          object.type = std::string(line.substr(a + 1, b - a - 1));
+          object.size = std::strtoull(std::string(line.substr(b + 1)).c_str(), nullptr, 10);
+        }
+        return end + 1;
+      },
+      [&](std::size_t k) { objects[asked[k]].missing = true; });
+
+  std::vector<std::size_t> wanted;
+  commands.clear();
+  for (std::size_t i = 0; i < objects.size(); ++i)
+    if (!objects[i].missing && objects[i].size <= cap) {
+      wanted.push_back(i);
+      commands += "contents " + ids[i] + "\n";
+    }
+  exchange(
+      commands, wanted.size(),
+      [&](std::size_t k, std::string_view out) -> std::size_t {
+        Object& object = objects[wanted[k]];
+        std::size_t end = out.find('\n');
+        if (end == std::string_view::npos || out.size() < end + 1 + object.size + 1) return 0;
+        object.content = std::string(out.substr(end + 1, object.size));
+        return end + 1 + object.size + 1;
+      },
+      [&](std::size_t k) { objects[wanted[k]].missing = true; });
+  return objects;
+}
+
+namespace {
+
+// A checked-out submodule is a directory too: the same words as the working tree's.
+bool is_directory(const TreeEntry& entry) { return entry.type == "tree" || entry.type == "commit"; }
+constexpr const char* directory_problem =
+    "is a directory, not a YAML file; rename it so it does not end in .yaml";
+
+// A symbolic link at a revision, followed the way the checkout's file system follows it, as long
+// as it stays inside the repository (git stores the link, not what it points to outside).
+struct Followed {
+  std::optional<TreeEntry> entry;
+  std::string problem;
+};
+Followed follow_link(ObjectReader& reader, const std::string& top, const std::string& commit,
+                     std::string directory, TreeEntry entry, const Options& options) {
+  for (int hops = 0; hops < 40; ++hops) {
+    if (entry.mode != "120000") return {std::move(entry), {}};
+    auto link = reader.read({entry.object}, 4096);
+    if (link[0].missing || !link[0].content) return {std::nullopt, "cannot read: broken link"};
+    fs::path target(*link[0].content);
+    fs::path resolved = (fs::path(directory) / target).lexically_normal();
+    if (target.is_absolute() || resolved.empty() || *resolved.begin() == "..")
+      return {std::nullopt,
+              "is a symbolic link out of the repository; git keeps only the link, so the file "
+              "cannot be read at a revision: make it a plain file"};
+    std::string path = resolved.generic_string();
+    Output listing = run({"ls-tree", "-z", "--end-of-options", commit, "--", path}, top, options);
+    std::vector<TreeEntry> entries = parse_tree(listing.out);
+    if (entries.empty() || entries[0].name != path)
+      return {std::nullopt, "cannot read: No such file or directory"};
+    entry = std::move(entries[0]);
+    directory = resolved.parent_path().generic_string();
+  }
+  return {std::nullopt, "is a symbolic link that loops back on itself; point it at a file"};
+}
+
+}  // namespace
+
+PlanAtRevision load_plan_at(const std::string& revision, const std::string& plan_directory,
+                            const LoadOptions& load_options, const Options& options) {
+  Location where = locate(plan_directory, options);
+  Commit commit = resolve_commit(where.top, revision, options);
   const std::string label = side_label(revision, where.path);
   const std::string shown_path = where.path.empty() ? "the top directory" : where.path;
 
-  std::string tree = commit + ":" + where.path;
-  Output type = run({"cat-file", "-t", tree}, where.top);
-  if (type.status != 0 || trim_newline(type.out) != "tree")
-    throw Error(
-        fmt::format("no plan at {}: {} does not exist in that revision", revision, shown_path));
-  Output listing = run({"ls-tree", "-z", "-l", tree}, where.top);
-  if (listing.status != 0)
-    throw Error(
-        fmt::format("cannot list {} at {}: {}", shown_path, revision, first_line(listing.err)));
+  auto entries = list_tree(where.top, commit.id + ":" + where.path, options);
+  if (!entries)
+    throw Error(fmt::format("no plan at {}: {} does not exist in that revision",
+                            quote_text(revision), shown_path));
 
+  ObjectReader reader(where.top, options);
   std::vector<Diagnostic> unreadable;
-  std::vector<SourceFile> files;
-  for (const TreeEntry& entry : parse_tree(listing.out)) {
-    if (!is_yaml_name(entry.name)) continue;
+  std::vector<std::string> names, objects;
+  for (TreeEntry& entry : *entries) {
+    if (!is_plan_file_name(entry.name)) continue;
+    if (auto problem = file_name_problem(entry.name)) {
+      unreadable.push_back({Severity::error, label, 0, 0, std::move(*problem)});
+      continue;
+    }
     std::string path = label + "/" + entry.name;
-    auto fail = [&](std::string message) {
-      unreadable.push_back({Severity::error, path, 0, 0, std::move(message)});
-    };
-    if (entry.type == "tree") {
-      fail("is a directory, not a YAML file; rename it so it does not end in .yaml");
-    } else if (entry.type != "blob") {
-      fail("is a submodule, not a YAML file");
-    } else if (entry.mode == "120000") {
-      fail("is a symbolic link; at a revision plan files must be plain files");
-    } else if (entry.size > options.max_file_size) {
-      fail(
-          fmt::format("file is too large ({} bytes; the limit is {} bytes, raise it with "
-                      "--max-file-size)",
-                      entry.size, options.max_file_size));
-    } else {
-      Output blob = run({"cat-file", "blob", entry.object}, where.top);
-      if (blob.status != 0)
-        throw Error(fmt::format("cannot read {}: {}", path, first_line(blob.err)));
-      files.push_back({entry.name, std::move(blob.out)});
+    Followed followed = follow_link(reader, where.top, commit.id, where.path, entry, options);
+    if (!followed.entry || is_directory(*followed.entry)) {
+      unreadable.push_back(
+          {Severity::error, path, 0, 0, followed.entry ? directory_problem : followed.problem});
+      continue;
     }
+    names.push_back(entry.name);
+    objects.push_back(followed.entry->object);
   }
-  bool has_plan = std::any_of(files.begin(), files.end(),
-                              [](const SourceFile& f) { return f.name == "plan.yaml"; });
-  if (!has_plan) {
-    if (std::any_of(unreadable.begin(), unreadable.end(),
-                    [&](const Diagnostic& d) { return d.file == label + "/plan.yaml"; })) {
-      LoadResult result;
-      result.plan.directory = label;
-      result.diagnostics = std::move(unreadable);
-      return result;
-    }
-    throw Error(fmt::format("no plan at {}: {}/plan.yaml does not exist in that revision", revision,
-                            where.path.empty() ? "." : where.path));
+
+  std::vector<SourceFile> files;
+  std::vector<ObjectReader::Object> blobs = reader.read(objects, load_options.max_file_size);
+  for (std::size_t i = 0; i < blobs.size(); ++i) {
+    if (blobs[i].missing)
+      throw Error(
+          fmt::format("this clone lacks the file contents of {} (partial clone); fetch "
+                      "it first, e.g. git fetch origin",
+                      quote_text(revision)));
+    if (blobs[i].content)
+      files.push_back({names[i], std::move(*blobs[i].content)});
+    else
+      unreadable.push_back({Severity::error, label + "/" + names[i], 0, 0,
+                            too_large_message(blobs[i].size, load_options.max_file_size, false)});
   }
-  LoadResult result = load_plan_from_sources(label, std::move(files), options);
-  result.diagnostics.insert(result.diagnostics.begin(), unreadable.begin(), unreadable.end());
-  return result;
+  std::string no_plan = fmt::format("no plan at {}: {}/plan.yaml does not exist in that revision",
+                                    quote_text(revision), where.path.empty() ? "." : where.path);
+  return {load_read_files(label, std::move(files), std::move(unreadable), no_plan, load_options),
+          std::move(commit.warnings)};
 }
 
 FileVersions load_file_versions(const FileVersion& old_version, const FileVersion& new_version,
@@ -310,9 +407,11 @@ FileVersions load_file_versions(const FileVersion& old_version, const FileVersio
       empty.plan.directory = v.label;
       return empty;
     }
-    std::vector<SourceFile> files = {{"plan.yaml", context_plan_yaml(context, extra_owners)}};
+    Plan borrowed = context;
+    for (const std::string& id : extra_owners) borrowed.add_owner({id, id, {}, {}});
+    std::vector<SourceFile> files;
     if (v.content) files.push_back({v.name, *v.content});
-    return load_plan_from_sources(v.label, std::move(files), options);
+    return load_fields_from_sources(v.label, borrowed, std::move(files), options);
   };
   FileVersions result{load(old_version, {}), load(new_version, {})};
   std::vector<std::string> unknown;

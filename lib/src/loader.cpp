@@ -56,18 +56,21 @@ void walk_file(PlanBuilder& builder, FileReport& report, ParsedFile parsed, bool
   report.finish();
 }
 
-}  // namespace
-
-LoadResult load_plan_from_sources(const std::string& directory, std::vector<SourceFile> files,
-                                  const LoadOptions& options) {
+// `context`: field files alone, with the year and owners of an already-loaded plan.
+LoadResult load_sources(const std::string& directory, std::vector<SourceFile> files,
+                        const LoadOptions& options, const Plan* context) {
   LoadResult result;
   PlanBuilder builder(directory);
-  auto plan_it = std::find_if(files.begin(), files.end(),
-                              [](const SourceFile& f) { return f.name == "plan.yaml"; });
-  if (plan_it == files.end()) throw Error("no plan.yaml in " + directory);
-  std::stable_partition(files.begin(), files.end(),
-                        [](const SourceFile& f) { return f.name == "plan.yaml"; });
-  std::sort(files.begin() + 1, files.end(),
+  if (context) {
+    builder.use_context(*context);
+  } else {
+    auto plan_it = std::find_if(files.begin(), files.end(),
+                                [](const SourceFile& f) { return f.name == "plan.yaml"; });
+    if (plan_it == files.end()) throw Error("no plan.yaml in " + directory);
+    std::stable_partition(files.begin(), files.end(),
+                          [](const SourceFile& f) { return f.name == "plan.yaml"; });
+  }
+  std::sort(files.begin() + (context ? 0 : 1), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
   // Parsing runs ahead on worker threads, at most one file per core, while this thread walks the
   // files in order; only a few trees are alive at once, so memory stays that of a sequential load.
@@ -92,10 +95,22 @@ LoadResult load_plan_from_sources(const std::string& directory, std::vector<Sour
       pending.pop_front();
     }
     FileReport report(path, result.diagnostics);
-    walk_file(builder, report, std::move(parsed), file.name == "plan.yaml");
+    walk_file(builder, report, std::move(parsed), !context && file.name == "plan.yaml");
   }
   result.plan = builder.finish();
   return result;
+}
+
+}  // namespace
+
+LoadResult load_plan_from_sources(const std::string& directory, std::vector<SourceFile> files,
+                                  const LoadOptions& options) {
+  return load_sources(directory, std::move(files), options, nullptr);
+}
+
+LoadResult load_fields_from_sources(const std::string& directory, const Plan& context,
+                                    std::vector<SourceFile> files, const LoadOptions& options) {
+  return load_sources(directory, std::move(files), options, &context);
 }
 
 }  // namespace parplan

@@ -30,12 +30,35 @@ std::string too_large_message(std::uint64_t size, std::uint64_t limit, bool at_l
                      at_least ? "more than " : "", util::human_size(size), util::human_size(limit));
 }
 
-namespace {
-
-// Hidden files are editors' lock and backup files (Emacs leaves a dangling `.#name.yaml` link).
-bool is_plan_file_name(const std::string& name) {
+bool is_plan_file_name(std::string_view name) {
   return !name.starts_with(".") && (name.ends_with(".yaml") || name.ends_with(".yml"));
 }
+
+std::optional<std::string> file_name_problem(std::string_view name) {
+  if (!find_forbidden_text(name)) return std::nullopt;
+  return fmt::format("file name {} is not valid UTF-8 or holds control characters; rename it",
+                     quote_text(name));
+}
+
+LoadResult load_read_files(const std::string& directory, std::vector<SourceFile> files,
+                           std::vector<Diagnostic> unreadable, const std::string& no_plan_message,
+                           const LoadOptions& options) {
+  std::stable_sort(unreadable.begin(), unreadable.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; });
+  if (std::none_of(files.begin(), files.end(),
+                   [](const SourceFile& f) { return f.name == "plan.yaml"; })) {
+    if (unreadable.empty()) throw Error(no_plan_message);
+    LoadResult result;
+    result.plan.directory = directory;
+    result.diagnostics = std::move(unreadable);
+    return result;
+  }
+  LoadResult result = load_plan_from_sources(directory, std::move(files), options);
+  result.diagnostics.insert(result.diagnostics.begin(), unreadable.begin(), unreadable.end());
+  return result;
+}
+
+namespace {
 
 // What to do about a plan file that could not be read.
 std::string read_problem_message(const util::ReadProblem& problem, std::uint64_t limit) {
@@ -70,15 +93,11 @@ LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
       names.push_back(std::move(name));
   if (ec) throw Error(fmt::format("cannot read {}: {}", directory, ec.message()));
 
-  LoadResult unreadable;
+  std::vector<Diagnostic> unreadable;
   std::vector<SourceFile> files;
   for (const std::string& name : names) {
-    // The name goes into every diagnostic and JSON document about the file: it must print.
-    if (find_forbidden_text(name)) {
-      unreadable.diagnostics.push_back(
-          {Severity::error, directory, 0, 0,
-           fmt::format("file name {} is not valid UTF-8 or holds control characters; rename it",
-                       quote_text(name))});
+    if (auto problem = file_name_problem(name)) {
+      unreadable.push_back({Severity::error, directory, 0, 0, std::move(*problem)});
       continue;
     }
     std::string path = join_path(directory, name);
@@ -86,21 +105,11 @@ LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
     if (auto content = util::read_regular_file(path, options.max_file_size, problem))
       files.push_back({name, std::move(*content)});
     else
-      unreadable.diagnostics.push_back(
+      unreadable.push_back(
           {Severity::error, path, 0, 0, read_problem_message(problem, options.max_file_size)});
   }
-  std::sort(unreadable.diagnostics.begin(), unreadable.diagnostics.end(),
-            [](const Diagnostic& a, const Diagnostic& b) { return a.file < b.file; });
-  if (std::none_of(files.begin(), files.end(),
-                   [](const SourceFile& f) { return f.name == "plan.yaml"; })) {
-    if (unreadable.diagnostics.empty()) throw Error("no plan.yaml in " + directory);
-    unreadable.plan.directory = directory;
-    return unreadable;
-  }
-  LoadResult result = load_plan_from_sources(directory, std::move(files), options);
-  result.diagnostics.insert(result.diagnostics.begin(), unreadable.diagnostics.begin(),
-                            unreadable.diagnostics.end());
-  return result;
+  return load_read_files(directory, std::move(files), std::move(unreadable),
+                         "no plan.yaml in " + directory, options);
 }
 
 }  // namespace parplan

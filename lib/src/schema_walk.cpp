@@ -167,7 +167,13 @@ class Builder {
 
   void read_plan_file(FileReport& report, const Node& root);
   void read_field_file(FileReport& report, const Node& root);
+  void use_context(const Plan& context) {
+    plan_.info = context.info;
+    for (const Owner& owner : context.owners()) plan_.add_owner(owner);
+    know_owners();
+  }
   Plan finish() { return std::move(plan_); }
+  void know_owners();
 
   // What the key rules below use.
   void read_info(Walker& w, const Node& node);
@@ -538,6 +544,10 @@ void Builder::read_plan_file(FileReport& report, const Node& root) {
   if (!w.expect(root, Node::Kind::map, "plan.yaml")) return;
   PlanFileState state{*this, w};
   w.each_key(root, "plan.yaml", plan_file_rules, state);
+  know_owners();
+}
+
+void Builder::know_owners() {
   owners_known_ = true;
   for (const Owner& owner : plan_.owners()) {
     owner_ids_.push_back(owner.id);
@@ -735,6 +745,8 @@ void PlanBuilder::read_plan_file(FileReport& report, const yaml::Node& root) {
 void PlanBuilder::read_field_file(FileReport& report, const yaml::Node& root) {
   builder_->read_field_file(report, root);
 }
+
+void PlanBuilder::use_context(const Plan& context) { builder_->use_context(context); }
 
 Plan PlanBuilder::finish() { return builder_->finish(); }
 

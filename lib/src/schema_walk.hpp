@@ -27,6 +27,9 @@ class PlanBuilder {
 
   void read_plan_file(FileReport& report, const yaml::Node& root);
   void read_field_file(FileReport& report, const yaml::Node& root);
+  // Instead of a plan.yaml: a field file read on its own (git's diff driver) borrows the year and
+  // owners of an already-loaded plan.
+  void use_context(const Plan& context);
   Plan finish();
 
  private:

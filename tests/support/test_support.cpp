@@ -1,12 +1,6 @@
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <spawn.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
@@ -15,9 +9,8 @@
 #include <stdexcept>
 
 #include "parplan/loader.hpp"
+#include "util/process.hpp"
 #include "util/read_file.hpp"
-
-extern char** environ;
 
 namespace parplan::test {
 
@@ -28,95 +21,29 @@ std::string source_path(const std::string& relative) {
 }
 
 RunResult run_program(const std::vector<std::string>& argv, const RunOptions& options) {
-  int in_pipe[2], out_pipe[2], err_pipe[2];
-  if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
-  for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
-    posix_spawn_file_actions_addclose(&actions, fd);
-  std::string cwd = options.cwd.empty() ? std::string(PARPLAN_SOURCE_DIR) : options.cwd;
-  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-
   // A predictable environment: nothing from the developer's shell that changes parplan's output.
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) {
-    std::string entry(*e);
-    std::string name = entry.substr(0, entry.find('='));
-    if (name == "NO_COLOR" || name == "PARPLAN_PLAN" || name == "COLUMNS" ||
-        options.env.count(name))
-      continue;
-    env_strings.push_back(entry);
+  util::ProcessOptions process;
+  process.directory = options.cwd.empty() ? std::string(PARPLAN_SOURCE_DIR) : options.cwd;
+  process.unset = {"NO_COLOR", "PARPLAN_PLAN", "COLUMNS"};
+  for (const auto& [name, value] : options.env) process.environment.push_back(name + "=" + value);
+  process.timeout = std::chrono::minutes(5);
+  std::string program = argv.at(0);
+  if (program.find('/') == std::string::npos) {
+    const char* path = std::getenv("PATH");
+    program = util::find_executable(program, path ? path : "").value_or(program);
   }
-  for (const auto& [name, value] : options.env) env_strings.push_back(name + "=" + value);
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-
-  std::vector<std::string> args = argv;
-  std::vector<char*> c_args;
-  for (auto& a : args) c_args.push_back(a.data());
-  c_args.push_back(nullptr);
-
   auto started = std::chrono::steady_clock::now();
-  pid_t pid = 0;
-  int rc = posix_spawnp(&pid, c_args[0], &actions, nullptr, c_args.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  close(in_pipe[0]);
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  if (rc != 0) {
-    close(in_pipe[1]);
-    close(out_pipe[0]);
-    close(err_pipe[0]);
-    throw std::runtime_error("cannot run " + args[0] + ": " + std::strerror(rc));
-  }
-
+  util::ProcessResult r = util::run_process(
+      program, std::vector<std::string>(argv.begin() + 1, argv.end()), process, options.stdin_text);
+  if (r.ending != util::Ending::done) throw std::runtime_error(argv[0] + " did not finish");
   RunResult result;
-  std::string_view to_write = options.stdin_text;
-  if (to_write.empty()) {
-    close(in_pipe[1]);
-    in_pipe[1] = -1;
-  } else {
-    fcntl(in_pipe[1], F_SETFL, O_NONBLOCK);
-  }
-  pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {in_pipe[1], POLLOUT, 0}};
-  int open_fds = 2;
-  char buf[65536];
-  while (open_fds > 0 || fds[2].fd >= 0) {
-    if (poll(fds, 3, -1) < 0) continue;
-    for (int i = 0; i < 2; ++i) {
-      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      ssize_t n = read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) {
-        (i == 0 ? result.out : result.err).append(buf, static_cast<std::size_t>(n));
-      } else {
-        close(fds[i].fd);
-        fds[i].fd = -1;
-        --open_fds;
-      }
-    }
-    if (fds[2].fd >= 0 && (fds[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-      ssize_t n = write(fds[2].fd, to_write.data(), to_write.size());
-      if (n > 0) to_write.remove_prefix(static_cast<std::size_t>(n));
-      if (n < 0 || to_write.empty()) {
-        close(fds[2].fd);
-        fds[2].fd = -1;
-      }
-    }
-  }
-  int status = 0;
-  struct rusage usage {};
-  wait4(pid, &status, 0, &usage);
+  result.exit_code = r.status;
+  result.out = std::move(r.out);
+  result.err = std::move(r.err);
   result.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  result.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                       static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-  result.max_rss_kb = usage.ru_maxrss;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.cpu_seconds = r.cpu_seconds;
+  result.max_rss_kb = r.max_rss_kb;
   return result;
 }
 

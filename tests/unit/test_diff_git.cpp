@@ -12,7 +12,7 @@ namespace {
 std::string error_of(const std::string& revision) {
   try {
     // The directory does not exist: refusals must come before git is ever run.
-    git::resolve_commit("/nonexistent/parplan", revision);
+    git::resolve_commit("/nonexistent/parplan", revision, {});
   } catch (const Error& e) {
     return e.what();
   }

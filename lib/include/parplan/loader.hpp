@@ -35,5 +35,9 @@ struct SourceFile {
 };
 LoadResult load_plan_from_sources(const std::string& directory, std::vector<SourceFile> files,
                                   const LoadOptions& options = {});
+// Loads field files (no plan.yaml) against the year and owners of an already-loaded `context`:
+// git's diff driver sees one field file at a time.
+LoadResult load_fields_from_sources(const std::string& directory, const Plan& context,
+                                    std::vector<SourceFile> files, const LoadOptions& options = {});
 
 }  // namespace parplan
