@@ -92,7 +92,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   report::Document document = build_report(plan, report);
   std::string text = options.format == "html" ? render_html(document) : render_markdown(document);
   if (options.output)
-    write_file_atomically(*options.output, text);
+    write_output(*options.output, text, plan_files(plan));
   else
     write_stdout(text);
 }

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parplan {
 
@@ -15,8 +16,17 @@ void write_stdout(std::string_view data);
 bool stdout_closed_by_reader();
 
 // Replaces `path` with `data` so that readers see the old content or the new, never a part:
-// a temporary file in the same directory, write, fsync, chmod, rename. On any failure the
-// temporary file is removed, the old content survives and parplan::Error is thrown.
+// a temporary file in the same directory, write, fsync, chmod, rename. On any failure, and when
+// SIGINT, SIGTERM, SIGHUP or SIGQUIT arrives meanwhile, the temporary file is removed; the old
+// content survives and parplan::Error is thrown (or the signal ends the process as usual).
 void write_file_atomically(const std::string& path, std::string_view data);
+
+// Writes the file a user named with -o, never destroying what it should write into or leave
+// alone: "-" is stdout; a symbolic link is followed and its final target replaced atomically (the
+// link stays); a terminal, /dev/null, a FIFO or a socket is written directly, never renamed over;
+// a directory, or a link to one, is refused, and so is any of `plan_files` (the files the plan
+// was read from). Trouble throws parplan::Error.
+void write_output(const std::string& path, std::string_view data,
+                  const std::vector<std::string>& plan_files);
 
 }  // namespace parplan
