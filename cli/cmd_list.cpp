@@ -8,6 +8,7 @@
 #include "file_output.hpp"
 #include "parplan/export.hpp"
 #include "parplan/ics_export.hpp"
+#include "parplan/json_text.hpp"
 #include "parplan/list_render.hpp"
 #include "parplan/output.hpp"
 #include "parplan/xlsx_export.hpp"
@@ -47,7 +48,7 @@ void run_list(Context& ctx, const ListOptions& options) {
   if (options.format == "ics") {
     out = ics_calendar(plan, activities, stamp, tr);
   } else if (options.format == "json") {
-    out = list_json(plan, activities).dump(2) + "\n";
+    out = json_text(list_json(plan, activities)) + "\n";
   } else if (options.format == "csv") {
     out = std::string(options.bom ? utf8_bom : "") + list_csv(plan, activities);
   } else {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "parplan/json_text.hpp"
 #include "parplan/output.hpp"
 #include "util/colour.hpp"
 
@@ -53,8 +54,7 @@ void run_validate(Context& ctx, const ValidateOptions& options) {
   std::string out;
   if (options.format == "json") {
     // --plan may name a directory whose path is not UTF-8; JSON output must not fail on it.
-    out =
-        to_json(result, valid).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out = json_text(to_json(result, valid)) + "\n";
   } else {
     bool color = options.format == "text" && ctx.color(STDOUT_FILENO);
     for (const Diagnostic& d : result.diagnostics)

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parplan/export.hpp"
+#include "parplan/json_text.hpp"
 #include "parplan/list_render.hpp"
 #include "parplan/markdown.hpp"
 #include "util/colour.hpp"
@@ -210,7 +211,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
   counts["cancelled"] = agenda.cancelled;
   j["counts"] = std::move(counts);
 
-  std::string outer = j.dump(2);
+  std::string outer = json_text(j);
   // The placeholders' text as dump() escapes them, in the order dump() wrote them (sorted keys).
   std::vector<std::pair<std::size_t, const SectionInfo*>> places;
   for (const SectionInfo& info : sections)
@@ -233,7 +234,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
       if (info.section == Section::overdue) a["months_late"] = items[i].months_late;
       // Elements sit two levels deep; JSON strings hold no raw line feeds, so indenting every
       // line of the element's own pretty print is exact.
-      std::string element = a.dump(2);
+      std::string element = json_text(a);
       out += "    ";
       for (char c : element) {
         out += c;
