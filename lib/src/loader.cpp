@@ -11,6 +11,7 @@
 #include "encoding.hpp"
 #include "file_report.hpp"
 #include "parplan/error.hpp"
+#include "plan_checks.hpp"
 #include "plan_files.hpp"
 #include "schema_walk.hpp"
 #include "yaml_tree.hpp"
@@ -98,6 +99,7 @@ LoadResult load_sources(const std::string& directory, std::vector<SourceFile> fi
     walk_file(builder, report, std::move(parsed), !context && file.name == "plan.yaml");
   }
   result.plan = builder.finish();
+  check_plan(result.plan, result.diagnostics);
   return result;
 }
 
