@@ -26,7 +26,19 @@ std::optional<std::string> env(const char* name) {
   return std::string(value);
 }
 
-void print_error(const std::string& message) { std::cerr << "parplan: error: " << message << '\n'; }
+// Messages quote what the user typed (--plan, PARPLAN_PLAN, revisions): an ESC or other C0
+// control in it must not reach the terminal raw. Line feeds separate a message's lines.
+void print_error(const std::string& message) {
+  std::string shown;
+  for (char c : message) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F)
+      shown += fmt::format("\\u{{{:04X}}}", byte);
+    else
+      shown += c;
+  }
+  std::cerr << "parplan: error: " << shown << '\n';
+}
 
 // With stdout closed (`parplan validate >&-`) the next file opened would become fd 1 and receive
 // the output. Holding 0-2 open on /dev/null in the direction they cannot be used keeps the numbers

@@ -194,19 +194,21 @@ TEST_CASE("git: clear messages for a bare repository, GIT_DIR alone, and bad dir
   repo.commit("first");
   TempDir dir;
   parplan::test::run_program({"git", "clone", "-q", "--bare", repo.root(), dir.str() + "/bare"});
-  RunResult bare = parplan::test::run_parplan({"diff", "HEAD~1", "HEAD", "--plan", "."},
-                                              {.cwd = dir.str() + "/bare"});
+  // A plan inside the bare repository's directory, and one beside it with GIT_DIR pointing there.
+  parplan::test::copy_tree(parplan::test::source_path("data"), dir.str() + "/bare/data");
+  parplan::test::copy_tree(parplan::test::source_path("data"), dir.str() + "/data");
+  const std::string expected =
+      "parplan: error: data is in a git repository without a work tree (a bare repository, or "
+      "GIT_DIR set without GIT_WORK_TREE); run parplan in a checkout\n";
+  RunResult bare =
+      parplan::test::run_parplan({"diff", "HEAD", "--plan", "data"}, {.cwd = dir.str() + "/bare"});
   CHECK(bare.exit_code == 2);
-  CHECK(bare.err ==
-        "parplan: error: . is in a git repository without a work tree (a bare "
-        "repository, or GIT_DIR set without GIT_WORK_TREE); run parplan in a "
-        "checkout\n");
-
+  CHECK(bare.err == expected);
   RunResult git_dir =
-      parplan::test::run_parplan({"diff", "HEAD", "--plan", "."},
+      parplan::test::run_parplan({"diff", "HEAD", "--plan", "data"},
                                  {.cwd = dir.str(), .env = {{"GIT_DIR", dir.str() + "/bare"}}});
   CHECK(git_dir.exit_code == 2);
-  CHECK(git_dir.err == bare.err);
+  CHECK(git_dir.err == expected);
 
   // A plan directory that cannot be entered (root ignores permissions, so only as another user).
   if (::geteuid() != 0) {
@@ -250,4 +252,18 @@ TEST_CASE("git driver: files over the size limit fall back to a text diff and ex
   RunResult plan = parplan::test::run_program({"git", "diff"}, {.cwd = repo.root()});
   CHECK(plan.exit_code == 0);
   CHECK(plan.out.find("+  moi: Sở Mới\n") != std::string::npos);
+}
+
+TEST_CASE("messages: control characters in --plan, PARPLAN_PLAN and revisions are escaped") {
+  GitRepo repo;
+  repo.add_shipped_plan();
+  repo.commit("first");
+  const std::string esc = "\x1b]0;owned\x07";
+  for (const RunResult& r : {repo.parplan({"diff", esc}), repo.parplan({"validate", "--plan", esc}),
+                             repo.parplan({"validate"}, "", {{"PARPLAN_PLAN", esc}})}) {
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x07') == std::string::npos);
+    CHECK(r.err.find("\\u{001B}]0;owned\\u{0007}") != std::string::npos);
+  }
 }

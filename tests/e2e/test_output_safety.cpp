@@ -94,7 +94,7 @@ TEST_CASE("-o: a file of the plan is never an output") {
   TempDir dir;
   copy_tree(source_path("data"), dir.str() + "/data");
   std::string before = read_file(dir.str() + "/data/plan.yaml");
-  std::string field = read_file(dir.str() + "/data/01-chi-dao.yaml");
+  std::string field = read_file(dir.str() + "/data/01-chi-dao-dieu-hanh.yaml");
   RunResult r = report_to("data/plan.yaml", "data", dir.str());
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
@@ -102,16 +102,17 @@ TEST_CASE("-o: a file of the plan is never an output") {
         "plan; choose another output file\n");
   CHECK(read_file(dir.str() + "/data/plan.yaml") == before);
   // Through a link or another name for the same file too.
-  fs::create_symlink("data/01-chi-dao.yaml", dir.path() / "field-link.md");
-  fs::create_hard_link(dir.path() / "data/01-chi-dao.yaml", dir.path() / "hard.md");
+  fs::create_symlink("data/01-chi-dao-dieu-hanh.yaml", dir.path() / "field-link.md");
+  fs::create_hard_link(dir.path() / "data/01-chi-dao-dieu-hanh.yaml", dir.path() / "hard.md");
   for (const char* name : {"field-link.md", "hard.md"}) {
     RunResult again = report_to(name, "data", dir.str());
     CHECK(again.exit_code == 2);
-    CHECK(again.err == std::string("parplan: error: refusing to write ") + name +
-                           ": it is data/01-chi-dao.yaml, a file of the plan; choose another "
-                           "output file\n");
+    CHECK(again.err ==
+          std::string("parplan: error: refusing to write ") + name +
+              ": it is data/01-chi-dao-dieu-hanh.yaml, a file of the plan; choose another "
+              "output file\n");
   }
-  CHECK(read_file(dir.str() + "/data/01-chi-dao.yaml") == field);
+  CHECK(read_file(dir.str() + "/data/01-chi-dao-dieu-hanh.yaml") == field);
 }
 
 TEST_CASE("-o: a 250-byte file name works") {

@@ -64,8 +64,8 @@ TEST_CASE("plan checks: done below 100% is a warning; completed before start an 
 TEST_CASE("plan checks: a month more than 5 years from the plan year is an error") {
   CHECK(diagnostics_for("        lead: snv\n        start: 0000-01\n        end: 9999-12\n") ==
         std::vector<std::string>{
-            "d/01.yaml:9:9: warning: 'start' 0000-01 is outside the plan year 2024",
-            "d/01.yaml:10:9: warning: 'end' 9999-12 is outside the plan year 2024",
+            "d/01.yaml:10:9: warning: 'start' 0000-01 is outside the plan year 2024",
+            "d/01.yaml:11:9: warning: 'end' 9999-12 is outside the plan year 2024",
             "d/01.yaml:7:9: error: 'start' 0000-01 of activity I.1.1 is more than 5 years from "
             "the plan year 2024; is the year mistyped?",
             "d/01.yaml:7:9: error: 'end' 9999-12 of activity I.1.1 is more than 5 years from the "
@@ -79,7 +79,7 @@ TEST_CASE("plan checks: a month more than 5 years from the plan year is an error
 TEST_CASE("plan checks: an escaped byte order mark is refused like a raw one") {
   CHECK(diagnostics_for(
             "        lead: snv\n        schedule: ongoing\n        note: \"a\\uFEFFb\"\n") ==
-        std::vector<std::string>{"d/01.yaml:10:15: error: byte order mark (U+FEFF) inside the "
+        std::vector<std::string>{"d/01.yaml:11:15: error: byte order mark (U+FEFF) inside the "
                                  "file; delete it (only the very start of a file may have one) "
                                  "(from an escape sequence in this string)"});
 }

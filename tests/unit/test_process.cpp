@@ -16,7 +16,17 @@ namespace {
 
 std::string sh() { return util::find_executable("sh", "/usr/bin:/bin").value(); }
 
-bool alive(pid_t pid) { return ::kill(pid, 0) == 0; }
+// Running or stopped; a zombie (which an init that does not reap may keep) has ended.
+bool alive(pid_t pid) {
+  std::string stat;
+  try {
+    stat = test::read_file("/proc/" + std::to_string(pid) + "/stat");
+  } catch (const std::exception&) {
+    return false;
+  }
+  std::size_t state = stat.rfind(") ");
+  return state != std::string::npos && stat.compare(state + 2, 1, "Z") != 0;
+}
 
 }  // namespace
 
