@@ -356,7 +356,7 @@ PlanAtRevision load_plan_at(const std::string& revision, const std::string& plan
   auto entries = list_tree(where.top, commit.id + ":" + where.path, options);
   if (!entries)
     throw Error(fmt::format("no plan at {}: {} does not exist in that revision",
-                            quote_text(revision), shown_path));
+                            escape_text(revision), shown_path));
 
   ObjectReader reader(where.top, options);
   std::vector<Diagnostic> unreadable;
@@ -385,7 +385,7 @@ PlanAtRevision load_plan_at(const std::string& revision, const std::string& plan
       throw Error(
           fmt::format("this clone lacks the file contents of {} (partial clone); fetch "
                       "it first, e.g. git fetch origin",
-                      quote_text(revision)));
+                      escape_text(revision)));
     if (blobs[i].content)
       files.push_back({names[i], std::move(*blobs[i].content)});
     else
@@ -393,7 +393,7 @@ PlanAtRevision load_plan_at(const std::string& revision, const std::string& plan
                             too_large_message(blobs[i].size, load_options.max_file_size, false)});
   }
   std::string no_plan = fmt::format("no plan at {}: {}/plan.yaml does not exist in that revision",
-                                    quote_text(revision), where.path.empty() ? "." : where.path);
+                                    escape_text(revision), where.path.empty() ? "." : where.path);
   return {load_read_files(label, std::move(files), std::move(unreadable), no_plan, load_options),
           std::move(commit.warnings)};
 }

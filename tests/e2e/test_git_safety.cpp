@@ -52,7 +52,7 @@ TEST_CASE("git: a partial clone never fetches a missing blob, and says what is m
   RunResult r = parplan::test::run_parplan({"diff", "HEAD~1"}, {.cwd = repo});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
-        "parplan: error: this clone lacks the file contents of 'HEAD~1' (partial clone); fetch "
+        "parplan: error: this clone lacks the file contents of HEAD~1 (partial clone); fetch "
         "it first, e.g. git fetch origin\n");
   CHECK(r.seconds < 30);
   CHECK_FALSE(fs::exists(marker));

@@ -239,7 +239,6 @@ TEST_CASE("diff: formatting-only differences are not changes") {
         lead:
           - stp
           - snv
-          - snv
         support: [stp]
         completed: 2024-06
         status: "done"

@@ -261,5 +261,7 @@ TEST_CASE("loader: one schedule per activity, months inside the plan year") {
               "p/02.yaml:11:9: warning: 'end' 2025-04 is outside the plan year 2024",
               "p/02.yaml:12:9: warning: 'completed' is set but status is 'planned'; set status: "
               "done",
-              "p/02.yaml:12:9: warning: 'completed' 2023-12 is outside the plan year 2024"});
+              "p/02.yaml:12:9: warning: 'completed' 2023-12 is outside the plan year 2024",
+              "p/02.yaml:7:9: error: activity II.1.1 was completed (2023-12) before it started "
+              "(2025-03); fix 'completed' or 'start'"});
 }
