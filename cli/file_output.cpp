@@ -17,7 +17,7 @@ namespace parplan::cli {
 void emit(const std::optional<std::string>& output, std::string_view data,
           std::string_view binary_name) {
   if (output) {
-    write_file_atomically(*output, data);
+    write_output(*output, data, {});
     return;
   }
   if (!binary_name.empty() && ::isatty(STDOUT_FILENO) == 1)
