@@ -1,5 +1,7 @@
 #include "parplan/json_text.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace parplan {
 
 std::string json_text(const nlohmann::json& value) {
