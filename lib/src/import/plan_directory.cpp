@@ -1,0 +1,119 @@
+// Reading the input file and writing the imported plan directory in one rename.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "parplan/error.hpp"
+#include "parplan/import.hpp"
+#include "parplan/output.hpp"
+
+namespace parplan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+void fsync_directory(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+std::string read_import_file(const std::string& path) {
+  // O_NONBLOCK: a FIFO named as the input cannot block the open; fstat then refuses it.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw Error(fmt::format("cannot read {}: {}", path, errno_text()));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw Error(fmt::format("cannot read {}: {}", path, errno_text()));
+  if (!S_ISREG(st.st_mode))
+    throw Error(fmt::format("{}: not a regular file; give the .docx, .xlsx or .csv file", path));
+  auto too_large = [&] {
+    return Error(
+        fmt::format("{}: larger than {} MiB, more than any plan appendix; is it the "
+                    "right file?",
+                    path, max_import_file_size >> 20));
+  };
+  if (static_cast<std::uint64_t>(st.st_size) > max_import_file_size) throw too_large();
+  std::string content(static_cast<std::size_t>(st.st_size) + 1, '\0');
+  std::size_t used = 0;
+  while (true) {
+    if (used == content.size()) {
+      if (used > max_import_file_size) throw too_large();
+      content.resize(content.size() * 2);
+    }
+    ssize_t n = ::read(fd, content.data() + used, content.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw Error(fmt::format("cannot read {}: {}", path, errno_text()));
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  if (used > max_import_file_size) throw too_large();
+  content.resize(used);
+  return content;
+}
+
+void write_plan_directory(const std::string& directory, const std::vector<SourceFile>& files,
+                          bool force) {
+  fs::path target(directory);
+  while (target.has_filename() == false && target.has_parent_path() && target != target.root_path())
+    target = target.parent_path();
+  fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(target, ec);
+  bool exists = fs::exists(status);
+  if (exists && fs::is_symlink(status))
+    throw Error(
+        fmt::format("{} is a symbolic link; give the directory it points to as --out", directory));
+  if (exists && !fs::is_directory(status))
+    throw Error(fmt::format("{} exists and is not a directory; choose another --out", directory));
+  bool empty = !exists || fs::is_empty(target, ec);
+  if (!empty && !force)
+    throw Error(fmt::format(
+        "{} is not empty; choose a new or empty directory, or add --force to replace what it "
+        "holds",
+        directory));
+
+  std::string temp = (parent / ("." + target.filename().string() + ".import-XXXXXX")).string();
+  if (!::mkdtemp(temp.data()))
+    throw Error(fmt::format("cannot create a directory next to {}: {}", directory, errno_text()));
+  auto fail = [&](const std::string& message) {
+    fs::remove_all(temp, ec);
+    throw Error(message + " (nothing was changed)");
+  };
+  try {
+    for (const SourceFile& f : files)
+      write_file_atomically((fs::path(temp) / f.name).string(), f.content);
+  } catch (const Error& e) {
+    fail(e.what());
+  }
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(temp.c_str(), 0777 & ~mask);
+  if (empty) {
+    if (::rename(temp.c_str(), target.c_str()) != 0)
+      fail(fmt::format("cannot create {}: {}", directory, errno_text()));
+  } else {
+    // Swap the new directory with the old in one step, then remove the old one.
+    if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
+      fail(fmt::format("cannot replace {}: {}", directory, errno_text()));
+    fs::remove_all(temp, ec);
+  }
+  fsync_directory(parent);
+}
+
+}  // namespace parplan
