@@ -13,6 +13,7 @@
 #include "docx_reader.hpp"
 #include "owner_registry.hpp"
 #include "parplan/error.hpp"
+#include "pipeline.hpp"
 #include "plan_builder.hpp"
 #include "recognise.hpp"
 #include "xlsx_reader.hpp"
@@ -149,7 +150,11 @@ std::string plan_title(const ImportOptions& options, const Appendix& appendix) {
 
 ImportResult import_appendix(const std::string& label, std::string_view bytes,
                              const ImportOptions& options) {
-  Document doc = read_document(label, bytes, options);
+  return import::import_document(read_document(label, bytes, options), label, options);
+}
+
+ImportResult import::import_document(const Document& doc, const std::string& label,
+                                     const ImportOptions& options) {
   Appendix appendix = recognise(doc, label);
   std::vector<Warning> warnings = appendix.warnings;
 

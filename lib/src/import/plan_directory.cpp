@@ -88,6 +88,7 @@ void write_plan_directory(const std::string& directory, const std::vector<Source
         "holds",
         directory));
 
+  fs::create_directories(parent, ec);  // a failure shows at mkdtemp, with its reason
   std::string temp = (parent / ("." + target.filename().string() + ".import-XXXXXX")).string();
   if (!::mkdtemp(temp.data()))
     throw Error(fmt::format("cannot create a directory next to {}: {}", directory, errno_text()));

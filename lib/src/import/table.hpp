@@ -44,7 +44,7 @@ struct Warning {
 
 // Limits every reader applies, so a hostile file costs bounded time and memory.
 inline constexpr std::size_t max_columns = 64;    // an appendix has 9; wider cells are dropped
-inline constexpr std::size_t max_rows = 200'000;  // per table or sheet (a 10,000-activity plan
+inline constexpr std::size_t max_rows = 100'000;  // per table or sheet (a 10,000-activity plan
                                                   // has ~11,000)
 inline constexpr std::size_t max_cell_bytes = 1 << 20;
 
