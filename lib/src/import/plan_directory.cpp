@@ -12,6 +12,7 @@
 #include "parplan/error.hpp"
 #include "parplan/import.hpp"
 #include "parplan/output.hpp"
+#include "util/read_file.hpp"
 
 namespace parplan {
 
@@ -31,40 +32,11 @@ void fsync_directory(const fs::path& dir) {
 }  // namespace
 
 std::string read_import_file(const std::string& path) {
-  // O_NONBLOCK: a FIFO named as the input cannot block the open; fstat then refuses it.
-  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) throw Error(fmt::format("cannot read {}: {}", path, errno_text()));
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) throw Error(fmt::format("cannot read {}: {}", path, errno_text()));
-  if (!S_ISREG(st.st_mode))
-    throw Error(fmt::format("{}: not a regular file; give the .docx, .xlsx or .csv file", path));
-  auto too_large = [&] {
-    return Error(
-        fmt::format("{}: larger than {} MiB, more than any plan appendix; is it the "
-                    "right file?",
-                    path, max_import_file_size >> 20));
-  };
-  if (static_cast<std::uint64_t>(st.st_size) > max_import_file_size) throw too_large();
-  std::string content(static_cast<std::size_t>(st.st_size) + 1, '\0');
-  std::size_t used = 0;
-  while (true) {
-    if (used == content.size()) {
-      if (used > max_import_file_size) throw too_large();
-      content.resize(content.size() * 2);
-    }
-    ssize_t n = ::read(fd, content.data() + used, content.size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw Error(fmt::format("cannot read {}: {}", path, errno_text()));
-    if (n == 0) break;
-    used += static_cast<std::size_t>(n);
-  }
-  if (used > max_import_file_size) throw too_large();
-  content.resize(used);
-  return content;
+  util::ReadProblem problem;
+  std::optional<std::string> content =
+      util::read_regular_file(path, max_import_file_size, problem);
+  if (content) return std::move(*content);
+  throw Error(path + " " + util::describe(problem, max_import_file_size));
 }
 
 void write_plan_directory(const std::string& directory, const std::vector<SourceFile>& files,
