@@ -157,8 +157,8 @@ TEST_CASE("import column titles") {
 
 TEST_CASE("import owners: --owners names and aliases first, then stable ASCII ids") {
   parplan::Plan known;
-  known.owners.push_back({"snv", "Sở Nội vụ", {"SNV"}, {}});
-  known.owners.push_back({"so-tu-phap", "Sở Tư pháp thành phố", {}, {}});
+  known.add_owner({"snv", "Sở Nội vụ", {"SNV"}, {}});
+  known.add_owner({"so-tu-phap", "Sở Tư pháp thành phố", {}, {}});
   OwnerRegistry r(&known);
   CHECK(r.id_for("SỞ NỘI VỤ") == "snv");
   CHECK(r.id_for("snv") == "snv");

@@ -40,7 +40,7 @@ std::string ascii_slug(std::string_view text, std::size_t max_length) {
 
 OwnerRegistry::OwnerRegistry(const Plan* known) {
   if (!known) return;
-  for (const Owner& o : known->owners) {
+  for (const Owner& o : known->owners()) {
     taken_.insert(o.id);
     known_.emplace(match_key(o.name), &o);
     for (const std::string& alias : o.aliases) known_.emplace(match_key(alias), &o);
