@@ -157,6 +157,7 @@ int run(int argc, char** argv) {
   register_list(app, ctx);
   register_report(app, ctx);
   register_diff(app, ctx);
+  register_import(app, ctx);
 
   try {
     app.parse(argc, argv);

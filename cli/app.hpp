@@ -52,6 +52,7 @@ void register_due(CLI::App& app, Context& ctx);
 void register_list(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_diff(CLI::App& app, Context& ctx);
+void register_import(CLI::App& app, Context& ctx);
 
 int run(int argc, char** argv);
 

@@ -226,6 +226,29 @@ hyperfine -N --style none --warmup 2 --runs 10 --export-json "$RESULTS/git-revis
   --command-name "diff HEAD" "$PARPLAN diff HEAD --plan $GIT_PLAN/data" \
   > "$RESULTS/git-revision.hyperfine" 2>&1 || log "git revision: hyperfine failed"
 
+# --- import (issue 12): a 10,000-activity .docx against `validate` of the plan it gives ------
+IMPORT_DIR=$PLANS/import-10000
+if [ ! -f "$IMPORT_DIR/appendix.docx" ]; then
+  python3 "$BENCH_DIR/genplan.py" --seed 1 --fields 20 --tasks 10 --activities 50 \
+    --out "$IMPORT_DIR/plan" >/dev/null &&
+    /usr/bin/python3 "$REPO_ROOT/tests/fixtures/import/appendix_from_plan.py" \
+      "$IMPORT_DIR/plan" "$IMPORT_DIR/appendix" --formats docx
+fi
+if "$PARPLAN" import "$IMPORT_DIR/appendix.docx" --out "$IMPORT_DIR/out" --force 2>/dev/null &&
+  hyperfine -N --style none --warmup 1 --runs 10 --export-json "$RESULTS/import.json" \
+    "$PARPLAN import $IMPORT_DIR/appendix.docx --out $IMPORT_DIR/out --force" \
+    "$PARPLAN validate --plan $IMPORT_DIR/out" >/dev/null 2>&1; then
+  python3 - "$RESULTS/import.json" <<'PY' | tee "$RESULTS/import.md"
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))["results"]
+imp, val = (statistics.median(x["times"]) for x in r)
+print(f"import of a 10,000-activity .docx: median {imp:.3f} s; validate of its plan: "
+      f"{val:.3f} s; ratio {imp / val:.2f} (target < 2: {'met' if imp < 2 * val else 'MISSED'})")
+PY
+else
+  log "import bench failed (python3-openpyxl/python3-yaml missing, or import broke)"
+fi
+
 # --- table ------------------------------------------------------------------
 python3 "$BENCH_DIR/summarize.py" "$MANIFEST" "$RESULTS/table.md"
 rc=$?
