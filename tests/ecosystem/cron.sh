@@ -18,6 +18,7 @@ cron() {
 expect "PARPLAN=/path: report committed" "
 exit 0" "$(cron PARPLAN="$PARPLAN" sh "$script" "$TMP/repo" --month 6 --lang en)"
 expect "the commit holds the report" "Progress report $week
+
 reports/$week.md" "$(git -C "$TMP/repo" log -1 --format=%s --name-only)"
 expect "the report is parplan's" "$("$PARPLAN" --plan "$TMP/repo/data" report --month 6 --lang en)" \
   "$(cat "$TMP/repo/reports/$week.md")"

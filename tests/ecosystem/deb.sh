@@ -37,8 +37,8 @@ expect "complete -p parplan in a login bash" "complete -F _parplan parplan" \
   "$(env -i HOME="$TMP" TERM=dumb bash -lic '. /usr/share/bash-completion/bash_completion; __load_completion parplan; complete -p parplan' 2>/dev/null)"
 expect "zsh finds _parplan" "/usr/share/zsh/vendor-completions/_parplan" \
   "$(env -i HOME="$TMP" zsh -fc 'autoload -Uz compinit; compinit -D; print -r -- ${^fpath}/_parplan(N)')"
-expect "fish finds it" "/usr/share/fish/vendor_completions.d/parplan.fish" \
-  "$(env -i HOME="$TMP" fish --no-config -c 'complete -C "parplan due --for" >/dev/null; for d in $__fish_vendor_completionsdirs; test -f $d/parplan.fish; and echo $d/parplan.fish; end' 2>&1)"
+expect "fish completes with it" "--format" \
+  "$(env -i HOME="$TMP" PATH=/usr/bin:/bin fish -c 'complete -C "parplan due --for"' 2>&1 | cut -f1)"
 
 dpkg -r parplan > "$TMP/dpkg.log" 2>&1 || { cat "$TMP/dpkg.log"; exit 1; }
 left=""

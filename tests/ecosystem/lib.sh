@@ -22,10 +22,11 @@ finish() {
   [ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
 }
 
-# A git repository in $TMP/$1 with the shipped plan committed.
+# A git repository in $TMP/$1 with a plan committed as data/: the shipped plan, or the plan
+# directory $2 (relative to the source tree).
 make_plan_repo() {
   mkdir -p "$TMP/$1"
-  cp -r "$SOURCE/data" "$TMP/$1/"
+  cp -r "$SOURCE/${2:-data}" "$TMP/$1/data"
   git -C "$TMP/$1" init -q -b main
   git -C "$TMP/$1" config user.email test@example.org
   git -C "$TMP/$1" config user.name Test
