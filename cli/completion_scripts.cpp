@@ -56,8 +56,7 @@ const OptionSpec* first_positional(const CommandSpec& command) {
 std::string bash_action(const OptionSpec& o) {
   switch (o.completion) {
     case Completion::choices: {
-      std::string words;
-      for (const std::string& c : o.choices) words += (words.empty() ? "" : " ") + c;
+      const std::string words = fmt::format("{}", fmt::join(o.choices, " "));
       return fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", sh_quote(words));
     }
     case Completion::activities:
@@ -133,8 +132,7 @@ std::string zsh_escape(std::string_view text) {
 std::string zsh_action(const OptionSpec& o) {
   switch (o.completion) {
     case Completion::choices: {
-      std::string words;
-      for (const std::string& c : o.choices) words += (words.empty() ? "" : " ") + c;
+      const std::string words = fmt::format("{}", fmt::join(o.choices, " "));
       return "(" + words + ")";
     }
     case Completion::activities:
@@ -199,8 +197,7 @@ namespace {
 std::string fish_action(const OptionSpec& o) {
   switch (o.completion) {
     case Completion::choices: {
-      std::string words;
-      for (const std::string& c : o.choices) words += (words.empty() ? "" : " ") + c;
+      const std::string words = fmt::format("{}", fmt::join(o.choices, " "));
       return " -x -a " + fish_quote(words);
     }
     case Completion::activities:

@@ -8,11 +8,13 @@ make_plan_repo repo
 script=$SOURCE/examples/cron/weekly-report.sh
 week=$(date +%G-W%V)
 
-cron() {
+# status_of COMMAND...: its output (stdout and stderr), then "exit N".
+status_of() {
   status=0
-  output=$(env -i PATH=/usr/bin:/bin "$@" 2>&1) || status=$?
+  output=$("$@" 2>&1) || status=$?
   printf '%s\nexit %s' "$output" "$status"
 }
+cron() { status_of env -i PATH=/usr/bin:/bin "$@"; }
 
 # PARPLAN names the binary: the report is written and committed, once.
 expect "PARPLAN=/path: report committed" "
@@ -36,11 +38,11 @@ elif [ "$(id -u)" -ne 0 ] || ! unshare -m true 2>/dev/null; then
   echo "skip: the /usr/local/bin cases need root (unshare -m)"
 else
   expect "not found: one line saying what to set" "weekly-report: parplan not found on PATH, in /usr/local/bin or /usr/bin; set PARPLAN=/path/to/parplan in the crontab
-exit 1" "$(unshare -m sh -c 'mount -t tmpfs tmpfs /usr/local/bin && exec "$@"' sh \
-    env -i PATH=/usr/bin:/bin sh "$script" "$TMP/repo" 2>&1; echo "exit $?")"
-  expect "found in /usr/local/bin (make install)" "exit 0" \
-    "$(unshare -m sh -c 'mount -t tmpfs tmpfs /usr/local/bin && cp "$1" /usr/local/bin/parplan && shift && exec "$@"' sh \
-    "$PARPLAN" env -i PATH=/usr/bin:/bin sh "$script" "$TMP/repo" --month 7 2>&1; echo "exit $?")"
+exit 1" "$(status_of unshare -m sh -c 'mount -t tmpfs tmpfs /usr/local/bin && exec "$@"' sh \
+    env -i PATH=/usr/bin:/bin sh "$script" "$TMP/repo")"
+  expect "found in /usr/local/bin (make install)" "
+exit 0" "$(status_of unshare -m sh -c 'mount -t tmpfs tmpfs /usr/local/bin && cp "$1" /usr/local/bin/parplan && shift && exec "$@"' sh \
+    "$PARPLAN" env -i PATH=/usr/bin:/bin sh "$script" "$TMP/repo" --month 7)"
   expect "and the report changed and was committed" "3" "$(git -C "$TMP/repo" rev-list --count HEAD)"
 fi
 finish
