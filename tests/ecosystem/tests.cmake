@@ -1,10 +1,10 @@
 # The tests of parplan's place in editors, shells, man, apt, git and cron (tests/ecosystem/).
 # They run the built binary and real tools: python3-jsonschema, bash with bash-completion, zsh,
-# fish, groff and man, cmake --install, cpack and dpkg, git.
-find_program(PARPLAN_SYSTEM_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH)  # Debian's, with jsonschema
+# fish, groff and man, cmake --install, cpack and dpkg, git. PARPLAN_PYTHON (tests/CMakeLists.txt)
+# is Debian's python3, which has python3-jsonschema.
 set(eco ${CMAKE_CURRENT_SOURCE_DIR}/ecosystem)
 set(eco_args $<TARGET_FILE:parplan> ${PROJECT_SOURCE_DIR})
-add_test(NAME ecosystem/schema COMMAND ${PARPLAN_SYSTEM_PYTHON} ${eco}/check_schema.py ${PROJECT_SOURCE_DIR} $<TARGET_FILE:parplan>)
+add_test(NAME ecosystem/schema COMMAND ${PARPLAN_PYTHON} ${eco}/check_schema.py ${PROJECT_SOURCE_DIR} $<TARGET_FILE:parplan>)
 add_test(NAME ecosystem/completion COMMAND bash ${eco}/completion.sh ${eco_args})
 add_test(NAME ecosystem/man COMMAND sh ${eco}/man.sh ${eco_args})
 add_test(NAME ecosystem/pre-commit COMMAND sh ${eco}/pre_commit.sh ${eco_args})
