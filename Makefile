@@ -7,7 +7,7 @@ FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-asan install format format-check bench fuzz clean
+.PHONY: all deps build run test test-asan install uninstall deb format format-check bench fuzz clean
 
 all: build
 
@@ -39,8 +39,18 @@ bench:
 	cmake --build build-release -j $(JOBS)
 	tests/bench/run.sh build-release
 
+# The binary, man pages, shell completions, schemas and examples; `make uninstall` removes
+# exactly the files listed in $(BUILD)/install_manifest.txt.
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	cmake --build $(BUILD) --target uninstall
+
+# A Debian package (Depends from dpkg-shlibdeps) in $(BUILD): parplan_VERSION_ARCH.deb.
+deb: build
+	@scripts/install-deps dpkg-dev
+	cd $(BUILD) && cpack -G DEB
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

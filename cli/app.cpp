@@ -15,6 +15,7 @@
 #include "parplan/discover.hpp"
 #include "parplan/error.hpp"
 #include "parplan/output.hpp"
+#include "version.hpp"
 
 namespace parplan::cli {
 
@@ -129,7 +130,7 @@ int run(int argc, char** argv) {
       "parplan: keep an administrative-reform plan in YAML and ask it what is due, "
       "what is late and what changed.",
       "parplan"};
-  app.set_version_flag("--version", "parplan 0.1.0");
+  app.set_version_flag("--version", PARPLAN_VERSION_TEXT);
   app.require_subcommand(1);
   // Global options may also follow the subcommand: `parplan validate --plan data`.
   app.fallthrough();
@@ -158,6 +159,10 @@ int run(int argc, char** argv) {
   register_report(app, ctx);
   register_diff(app, ctx);
   register_import(app, ctx);
+  register_schema(app, ctx);
+  register_completion(app, ctx);
+  register_complete(app, ctx);
+  register_man(app, ctx);
 
   try {
     app.parse(argc, argv);

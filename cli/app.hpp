@@ -53,6 +53,10 @@ void register_list(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_diff(CLI::App& app, Context& ctx);
 void register_import(CLI::App& app, Context& ctx);
+void register_schema(CLI::App& app, Context& ctx);
+void register_completion(CLI::App& app, Context& ctx);
+void register_complete(CLI::App& app, Context& ctx);  // hidden: __complete
+void register_man(CLI::App& app, Context& ctx);       // hidden: __man
 
 int run(int argc, char** argv);
 

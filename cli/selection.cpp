@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "command_line.hpp"
 #include "parplan/error.hpp"
 
 namespace parplan::cli {
@@ -40,12 +41,13 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_d
   cmd->add_option("--owner", options.owner,
                   "Owner id, name or alias; case and accents are ignored (\"noi vu\" finds Sở Nội "
                   "vụ), a part is enough")
-      ->type_name("X");
+      ->type_name(owner_type);
   cmd->add_option("--role", options.role,
                   "Which owners --owner matches: lead (default), support, any")
       ->check(CLI::IsMember({"lead", "support", "any"}))
       ->type_name("ROLE");
-  cmd->add_option("--field", options.field, "Field id (III) or part of its title")->type_name("F");
+  cmd->add_option("--field", options.field, "Field id (III) or part of its title")
+      ->type_name(field_type);
   if (with_status)
     cmd->add_option("--status", options.status,
                     "Only activities with this status: planned, in-progress, done, cancelled")

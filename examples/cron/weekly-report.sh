@@ -11,7 +11,9 @@
 # Usage: weekly-report.sh CHECKOUT [REPORT OPTIONS...]
 #   CHECKOUT        the git checkout holding the plan (plan.yaml or data/plan.yaml)
 #   REPORT OPTIONS  passed on to `parplan report`, e.g. --lang vi --within 2
-# Environment: PARPLAN, the parplan binary (default: parplan from PATH).
+# Environment: PARPLAN, the parplan binary. Without it the script looks on PATH, then where
+#   `make install` (/usr/local/bin) and the .deb (/usr/bin) put it: cron's PATH is only
+#   /usr/bin:/bin.
 set -eu
 
 fail() {
@@ -22,7 +24,23 @@ fail() {
 [ $# -ge 1 ] || fail "usage: weekly-report.sh CHECKOUT [REPORT OPTIONS...]"
 checkout=$1
 shift
-parplan=${PARPLAN:-parplan}
+if [ -n "${PARPLAN:-}" ]; then
+  case $PARPLAN in
+    */*) parplan=$(cd "$(dirname "$PARPLAN")" 2>/dev/null && pwd)/$(basename "$PARPLAN") ;;
+    *) parplan=$(command -v "$PARPLAN" || true) ;;
+  esac
+  [ -x "$parplan" ] || fail "PARPLAN=$PARPLAN is not an executable; set it to the parplan binary"
+else
+  parplan=""
+  for candidate in "$(command -v parplan || true)" /usr/local/bin/parplan /usr/bin/parplan; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+      parplan=$candidate
+      break
+    fi
+  done
+  [ -n "$parplan" ] ||
+    fail "parplan not found on PATH, in /usr/local/bin or /usr/bin; set PARPLAN=/path/to/parplan in the crontab"
+fi
 
 cd "$checkout" || fail "cannot enter $checkout"
 git rev-parse --is-inside-work-tree >/dev/null 2>&1 || fail "$checkout is not a git checkout"

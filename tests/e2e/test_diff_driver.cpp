@@ -117,7 +117,7 @@ TEST_CASE("diff: the driver never stops git on a broken version") {
       "diff --parplan a/data/06-tai-chinh-cong.yaml b/data/06-tai-chinh-cong.yaml\n"
       "b/data/06-tai-chinh-cong.yaml:"));
   CHECK(result.out.find("parplan: cannot compare in plan terms; the text diff follows\n"
-                        "@@ -1,7 +1,7 @@\n") != std::string::npos);
+                        "@@ -2,7 +2,7 @@\n") != std::string::npos);
   CHECK(result.out.find("git-blob") == std::string::npos);
   CHECK(result.out.find("-tasks:\n+tasks: [\n") != std::string::npos);
 }

@@ -309,11 +309,11 @@ TEST_CASE("diff: an invalid side prints its diagnostics and compares nothing") {
   CHECK(result.exit_code == 1);
   CHECK(result.out == "");
   CHECK(result.err ==
-        "HEAD:data/03-thu-tuc-hanh-chinh.yaml:38:14: error: 'end' must be a month from 1 to 12 "
+        "HEAD:data/03-thu-tuc-hanh-chinh.yaml:39:14: error: 'end' must be a month from 1 to 12 "
         "or YYYY-MM, got '13'\n"
         "parplan: the new side, HEAD:data, has 1 error(s); nothing compared\n");
   // The same error in the working tree is named by its path.
   RunResult worktree = r.repo.parplan({"diff", "HEAD~1"});
   CHECK(worktree.exit_code == 1);
-  CHECK(worktree.err.starts_with("data/03-thu-tuc-hanh-chinh.yaml:38:14: error:"));
+  CHECK(worktree.err.starts_with("data/03-thu-tuc-hanh-chinh.yaml:39:14: error:"));
 }

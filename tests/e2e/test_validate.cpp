@@ -12,31 +12,31 @@ namespace {
 
 // The gaps the damaged source left in the shipped plan; nothing else may be reported.
 const char* const shipped_plan_warnings =
-    "data/06-tai-chinh-cong.yaml:8:9: warning: activity VI.1.1 has no schedule; add start and "
+    "data/06-tai-chinh-cong.yaml:9:9: warning: activity VI.1.1 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/06-tai-chinh-cong.yaml:8:9: warning: activity VI.1.1 has no lead owner\n"
-    "data/06-tai-chinh-cong.yaml:13:9: warning: activity VI.1.2 has no schedule; add start and "
+    "data/06-tai-chinh-cong.yaml:9:9: warning: activity VI.1.1 has no lead owner\n"
+    "data/06-tai-chinh-cong.yaml:14:9: warning: activity VI.1.2 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/06-tai-chinh-cong.yaml:13:9: warning: activity VI.1.2 has no lead owner\n"
-    "data/06-tai-chinh-cong.yaml:21:9: warning: activity VI.2.1 has no schedule; add start and "
+    "data/06-tai-chinh-cong.yaml:14:9: warning: activity VI.1.2 has no lead owner\n"
+    "data/06-tai-chinh-cong.yaml:22:9: warning: activity VI.2.1 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/06-tai-chinh-cong.yaml:28:9: warning: activity VI.2.2 has no schedule; add start and "
+    "data/06-tai-chinh-cong.yaml:29:9: warning: activity VI.2.2 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/06-tai-chinh-cong.yaml:28:9: warning: activity VI.2.2 has no lead owner\n"
-    "data/07-chinh-quyen-so.yaml:9:9: warning: activity VII.1.1 has no schedule; add start and "
+    "data/06-tai-chinh-cong.yaml:29:9: warning: activity VI.2.2 has no lead owner\n"
+    "data/07-chinh-quyen-so.yaml:10:9: warning: activity VII.1.1 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/07-chinh-quyen-so.yaml:15:9: warning: activity VII.1.2 has no schedule; add start and "
+    "data/07-chinh-quyen-so.yaml:16:9: warning: activity VII.1.2 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/07-chinh-quyen-so.yaml:15:9: warning: activity VII.1.2 has no lead owner\n"
-    "data/07-chinh-quyen-so.yaml:23:9: warning: activity VII.2.1 has no schedule; add start and "
+    "data/07-chinh-quyen-so.yaml:16:9: warning: activity VII.1.2 has no lead owner\n"
+    "data/07-chinh-quyen-so.yaml:24:9: warning: activity VII.2.1 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/07-chinh-quyen-so.yaml:29:9: warning: activity VII.2.2 has no schedule; add start and "
+    "data/07-chinh-quyen-so.yaml:30:9: warning: activity VII.2.2 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/07-chinh-quyen-so.yaml:43:9: warning: activity VII.2.4 has no schedule; add start and "
+    "data/07-chinh-quyen-so.yaml:44:9: warning: activity VII.2.4 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/07-chinh-quyen-so.yaml:52:9: warning: activity VII.3.1 has no schedule; add start and "
+    "data/07-chinh-quyen-so.yaml:53:9: warning: activity VII.3.1 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n"
-    "data/07-chinh-quyen-so.yaml:58:9: warning: activity VII.3.2 has no schedule; add start and "
+    "data/07-chinh-quyen-so.yaml:59:9: warning: activity VII.3.2 has no schedule; add start and "
     "end, schedule: ongoing, after: or per:\n";
 
 const char* const invalid_basic_errors =
@@ -108,7 +108,7 @@ TEST_CASE("validate: --format github prints workflow annotations") {
 TEST_CASE("validate: discovery finds data/ from a subdirectory, with paths relative to it") {
   auto r = run_parplan({"validate"}, {.cwd = source_path("cli")});
   CHECK(r.exit_code == 0);
-  CHECK(r.out.starts_with("../data/06-tai-chinh-cong.yaml:8:9: warning:"));
+  CHECK(r.out.starts_with("../data/06-tai-chinh-cong.yaml:9:9: warning:"));
   CHECK(r.err == "../data: valid, 61 activities in 7 fields; 15 warning(s)\n");
 }
 

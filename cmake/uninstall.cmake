@@ -1,0 +1,22 @@
+# `make uninstall` (cmake -P): removes every file listed in install_manifest.txt, then the
+# directories of parplan's own that this leaves empty (share/parplan/..., share/doc/parplan).
+#   -DMANIFEST=build/install_manifest.txt
+if(NOT EXISTS "${MANIFEST}")
+  message(FATAL_ERROR "${MANIFEST} not found: nothing was installed from this build directory")
+endif()
+file(STRINGS "${MANIFEST}" files)
+foreach(file IN LISTS files)
+  if(EXISTS "${file}" OR IS_SYMLINK "${file}")
+    message(STATUS "Removing ${file}")
+    file(REMOVE "${file}")
+  endif()
+  get_filename_component(dir "${file}" DIRECTORY)
+  while(dir MATCHES "/parplan(/|$)")
+    file(GLOB left "${dir}/*")
+    if(left OR NOT IS_DIRECTORY "${dir}")
+      break()
+    endif()
+    execute_process(COMMAND rmdir "${dir}")
+    get_filename_component(dir "${dir}" DIRECTORY)
+  endwhile()
+endforeach()
