@@ -97,7 +97,10 @@ LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
     unreadable.plan.directory = directory;
     return unreadable;
   }
+  std::vector<SourceFile> kept;
+  if (options.keep_sources) kept = files;
   LoadResult result = load_plan_from_sources(directory, std::move(files), options);
+  result.sources = std::move(kept);
   result.diagnostics.insert(result.diagnostics.begin(), unreadable.diagnostics.begin(),
                             unreadable.diagnostics.end());
   return result;
