@@ -126,6 +126,8 @@ int run(int argc, char** argv) {
   register_list(app, ctx);
   register_report(app, ctx);
   register_diff(app, ctx);
+  register_set(app, ctx);
+  register_done(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -45,6 +45,8 @@ void register_due(CLI::App& app, Context& ctx);
 void register_list(CLI::App& app, Context& ctx);
 void register_report(CLI::App& app, Context& ctx);
 void register_diff(CLI::App& app, Context& ctx);
+void register_set(CLI::App& app, Context& ctx);
+void register_done(CLI::App& app, Context& ctx);
 
 int run(int argc, char** argv);
 
