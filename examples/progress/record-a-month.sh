@@ -25,12 +25,12 @@ git commit -q -m "Kế hoạch CCHC 2024"
 "$parplan" done III.1.4 --month 6
 "$parplan" set III.2.2 status=in-progress progress=60
 "$parplan" set III.2.3 end=8 note="chờ hướng dẫn của Bộ: bản #2"
-"$parplan" set II.1.1 lead="tư pháp"
+"$parplan" set II.1.1 lead="nội vụ"
 git commit -q -am "Tiến độ tháng 6"
 
 echo "--- git diff --stat HEAD~1"
 git diff --stat HEAD~1
 echo "--- parplan diff HEAD~1"
 "$parplan" diff HEAD~1
-echo "--- parplan report --month 6 --since HEAD~1 (the changes section)"
-"$parplan" report --month 6 --since HEAD~1 | sed -n '/^## /h; /^## .*HEAD~1/,$p'
+echo "--- parplan report --month 6 --since HEAD~1, from its changes section on"
+"$parplan" report --month 6 --since HEAD~1 | sed -n '/^## .*HEAD~1/,$p'

@@ -9,6 +9,7 @@
 #include "edit_text.hpp"
 #include "encoding.hpp"
 #include "parplan/error.hpp"
+#include "parplan/keys.hpp"
 #include "parplan/query.hpp"
 #include "parplan/suggest.hpp"
 #include "parplan/unicode.hpp"
@@ -16,28 +17,43 @@
 namespace parplan {
 
 const std::vector<std::string>& settable_keys() {
-  static const std::vector<std::string> keys = {
-      "title", "result",   "output", "note", "lead",   "support",   "start",
-      "end",   "schedule", "after",  "per",  "status", "completed", "progress"};
-  return keys;
+  static const std::vector<std::string> settable = [] {
+    std::vector<std::string> out;
+    for (const keys::KeyInfo& key : keys::keys_of(keys::Section::activity))
+      if (key.kind != keys::ValueKind::id) out.emplace_back(key.name);
+    return out;
+  }();
+  return settable;
 }
 
 namespace {
 
 enum class KeyKind { text, owners, month, word };
 
-KeyKind kind_of(std::string_view key) {
-  if (key == "lead" || key == "support") return KeyKind::owners;
-  if (key == "start" || key == "end" || key == "completed") return KeyKind::month;
-  if (key == "status" || key == "schedule" || key == "progress") return KeyKind::word;
+KeyKind kind_of(std::string_view name) {
+  for (const keys::KeyInfo& key : keys::keys_of(keys::Section::activity)) {
+    if (key.name != name) continue;
+    switch (key.kind) {
+      case keys::ValueKind::owner_list:
+        return KeyKind::owners;
+      case keys::ValueKind::month:
+        return KeyKind::month;
+      case keys::ValueKind::text:
+        return KeyKind::text;
+      default:
+        return KeyKind::word;
+    }
+  }
   return KeyKind::text;
 }
 
+// Every activity key, id first: the order new keys are inserted in.
 const std::vector<std::string>& key_order() {
   static const std::vector<std::string> order = [] {
-    std::vector<std::string> keys = {"id"};
-    keys.insert(keys.end(), settable_keys().begin(), settable_keys().end());
-    return keys;
+    std::vector<std::string> out;
+    for (const keys::KeyInfo& key : keys::keys_of(keys::Section::activity))
+      out.emplace_back(key.name);
+    return out;
   }();
   return order;
 }
@@ -104,12 +120,12 @@ const Activity* find_activity(const Plan& plan, const std::string& id) {
 }
 
 void check_key(const std::string& key) {
-  const auto& keys = settable_keys();
-  if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;
-  auto guess = key.size() <= 32 ? did_you_mean(key, keys) : std::nullopt;
+  const auto& settable = settable_keys();
+  if (std::find(settable.begin(), settable.end(), key) != settable.end()) return;
+  auto guess = key.size() <= 32 ? did_you_mean(key, settable) : std::nullopt;
   throw Error(fmt::format("unknown key {}{} (keys: {})", quote_text(key),
                           guess ? fmt::format("; did you mean '{}'?", *guess) : std::string(),
-                          fmt::join(keys, ", ")));
+                          fmt::join(settable, ", ")));
 }
 
 // How a key's current value prints in a change line.
@@ -212,6 +228,8 @@ EditOutcome prepare_edit(const LoadResult& original, const std::vector<ActivityE
       keys.push_back(as.key);
       if (trim(as.value).empty() && (as.key == "title" || as.key == "lead"))
         throw Error(fmt::format("'{}' is required and cannot be removed", as.key));
+      if (as.value.find("\xEF\xBB\xBF") != std::string::npos)
+        throw Error(fmt::format("the value of '{}' holds a byte order mark (U+FEFF)", as.key));
       if (auto problem = find_forbidden_text(as.value))
         throw Error(fmt::format("the value of '{}' is not text a plan may hold: {}", as.key,
                                 problem->message));

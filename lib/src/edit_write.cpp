@@ -3,33 +3,20 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "parplan/edit.hpp"
 #include "parplan/error.hpp"
 #include "parplan/output.hpp"
+#include "util/read_file.hpp"
 
 namespace parplan {
-
-namespace {
-
-std::optional<std::string> current_content(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(bytes).str();
-}
-
-}  // namespace
 
 void write_edit(const EditOutcome& outcome,
                 const std::function<void(const std::string& path)>& before_check) {
   for (const EditedFile& file : outcome.files) {
     if (before_check) before_check(file.path);
-    if (current_content(file.path) != file.before)
+    // One byte more than before may be read: a file that grew is a changed file.
+    util::ReadProblem problem;
+    if (util::read_regular_file(file.path, file.before.size() + 1, problem) != file.before)
       throw Error(
           fmt::format("{} changed on disk since parplan read it; nothing was written "
                       "(run the command again)",

@@ -123,8 +123,9 @@ TEST_CASE("edit: quoting is kept while valid and added where plain text would be
   CHECK(
       after(field, "I.1.1",
             {{"title", "It's #1: done"}, {"result", "a \"b\" \\ c"}, {"output", "Kế hoạch #2"}}) ==
-      field_with("        title: 'It''s #1: done'\n        result: \"a \\\"b\\\" \\\\ c\"\n"
-                 "        output: Kế hoạch #2\n        lead: [snv]\n        schedule: ongoing\n"));
+      field_with(
+          "        title: 'It''s #1: done'\n        result: \"a \\\"b\\\" \\\\ c\"\n"
+          "        output: 'Kế hoạch #2'\n        lead: [snv]\n        schedule: ongoing\n"));
   CHECK(after(field, "I.1.1", {{"output", "Kế hoạch: bản #2"}}) ==
         field_with("        title: 'Ban hành'\n        result: \"Kết quả\"\n"
                    "        output: 'Kế hoạch: bản #2'\n        lead: [snv]\n"
@@ -220,8 +221,8 @@ TEST_CASE("edit: unknown ids, keys and owners are usage errors that name the can
         "unknown key 'ened'; did you mean 'end'? (keys: title, result, output, note, lead, "
         "support, start, end, schedule, after, per, status, completed, progress)");
   CHECK(message("I.1.1", {{"lead", "sở"}}) ==
-        "'sở' matches 4 owners: snv (Sở Nội vụ), stp (Sở Tư pháp), sgd (Sở Giáo dục), vp-ubnd "
-        "(Văn phòng UBND tỉnh); give one of their ids");
+        "'sở' matches 3 owners: snv (Sở Nội vụ), stp (Sở Tư pháp), sgd (Sở Giáo dục); give one "
+        "of their ids");
   CHECK(message("I.1.1", {{"lead", "snx"}})
             .starts_with("no owner matches 'snx'; closest: snv (Sở Nội vụ)"));
   CHECK(message("I.1.1", {{"title", ""}}) == "'title' is required and cannot be removed");
@@ -260,6 +261,7 @@ TEST_CASE("edit: set and the reverse set give back every shipped file byte for b
   REQUIRE(data.ok());
   const Plan& plan = data.plan;
   std::size_t checked = 0;
+  std::size_t skipped = 0;
   for (const Activity* a : plan.activities()) {
     auto month = [&](const std::optional<YearMonth>& m) {
       return m ? plan_month_label(*m, plan.info.year) : std::string();
@@ -288,6 +290,11 @@ TEST_CASE("edit: set and the reverse set give back every shipped file byte for b
         {{"progress", "50"}, ""},
     };
     for (const auto& [forward, back] : cases) {
+      // `lead: []` (lead unknown) cannot be written back by set, which takes owners.
+      if (forward.key == "lead" && a->lead.empty()) {
+        ++skipped;
+        continue;
+      }
       CAPTURE(a->id);
       CAPTURE(forward.key);
       EditOutcome one = prepare_edit(data, {{a->id, {forward}}}, {});
@@ -303,5 +310,6 @@ TEST_CASE("edit: set and the reverse set give back every shipped file byte for b
       ++checked;
     }
   }
-  CHECK(checked == plan.activities().size() * settable_keys().size());
+  CHECK(skipped == 4);
+  CHECK(checked + skipped == plan.activities().size() * settable_keys().size());
 }
