@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 
 cp -R "$plan" "$work/data"
 cd "$work"
-git init -q
+git -c init.defaultBranch=main init -q
 git config user.name "Văn phòng UBND tỉnh"
 git config user.email "cchc@example.invalid"
 git add data

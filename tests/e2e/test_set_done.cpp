@@ -286,7 +286,8 @@ TEST_CASE("set: random edit sequences change exactly what was asked") {
     REQUIRE(diff["changed"].size() == 1);
     CHECK(diff["changed"][0]["id"] == a.id);
     std::set<std::string> reported;
-    for (const auto& change : diff["changed"][0]["changes"]) reported.insert(change["attribute"]);
+    for (const auto& change : diff["changed"][0]["changes"])
+      reported.insert(change["attribute"].get<std::string>());
     CHECK(reported == attributes);
     CHECK(diff["added"].empty());
     CHECK(diff["removed"].empty());

@@ -289,7 +289,9 @@ TEST_CASE("edit: set and the reverse set give back every shipped file byte for b
         {{"completed", "8"}, ""},
         {{"progress", "50"}, ""},
     };
-    for (const auto& [forward, back] : cases) {
+    for (const auto& c : cases) {
+      const Assignment& forward = c.first;
+      const std::string& back = c.second;
       // `lead: []` (lead unknown) cannot be written back by set, which takes owners.
       if (forward.key == "lead" && a->lead.empty()) {
         ++skipped;
