@@ -1,4 +1,5 @@
 #include "app.hpp"
+#include "as_of_option.hpp"
 #include "edit_command.hpp"
 #include "parplan/error.hpp"
 
@@ -51,13 +52,7 @@ void register_done(CLI::App& app, Context& ctx) {
                     ->type_name("N");
   auto* as_of = cmd->add_option("--as-of", options->as_of,
                                 "Completed in the month of YYYY-MM or YYYY-MM-DD (default: today)")
-                    ->check(CLI::Validator(
-                        [](const std::string& text) {
-                          return parse_as_of(text)
-                                     ? std::string()
-                                     : "'" + text + "' is not a date; give YYYY-MM or YYYY-MM-DD";
-                        },
-                        "", "date"))
+                    ->check(as_of_validator())
                     ->type_name("DATE");
   month->excludes(as_of);
   cmd->add_flag("--dry-run", options->dry_run,
