@@ -288,18 +288,23 @@ std::string double_quoted(std::string_view s) {
   return out + "\"";
 }
 
-// The old value's quoting is kept while it can hold the new text; plain when safe, else quoted.
-std::string render_scalar(std::string_view s, Style old, bool in_flow, bool is_text) {
+// The old value's quoting is kept while it can hold the new text, except single quotes that the
+// old text needed and the new one does not (the quotes an edit adds go when it is undone); plain
+// when safe, else single-quoted.
+std::string render_scalar(std::string_view s, Style old, std::string_view old_text, bool in_flow,
+                          bool is_text) {
   bool needs_escapes = s.find_first_of("\n\t") != s.npos;
+  bool plain = plain_safe(s, in_flow, is_text);
+  if (old == Style::single && plain && !plain_safe(old_text, in_flow, is_text)) old = Style::plain;
   if (old == Style::dbl || needs_escapes) return double_quoted(s);
   if (old == Style::single) return single_quoted(s);
-  return plain_safe(s, in_flow, is_text) ? std::string(s) : single_quoted(s);
+  return plain ? std::string(s) : single_quoted(s);
 }
 
 std::string flow_list(const std::vector<std::string>& items, bool padded) {
   std::string out = padded && !items.empty() ? "[ " : "[";
   for (std::size_t i = 0; i < items.size(); ++i)
-    out += (i ? ", " : "") + render_scalar(items[i], Style::plain, true, true);
+    out += (i ? ", " : "") + render_scalar(items[i], Style::plain, "", true, true);
   return out + (padded && !items.empty() ? " ]" : "]");
 }
 
@@ -450,8 +455,8 @@ Result edit_activity(std::string_view content, int line, int column,
       std::size_t at = ed.next_line(end);
       bool no_final_feed = at == t.size() && (t.empty() || t.back() != '\n');
       std::string rendered = edit.value->list ? flow_list(*edit.value->list, false)
-                                              : render_scalar(edit.value->text, Style::plain, false,
-                                                              edit.value->is_text);
+                                              : render_scalar(edit.value->text, Style::plain, "",
+                                                              false, edit.value->is_text);
       std::string text = std::string(indent, ' ') + edit.key + ": " + rendered;
       ops.push_back({at, at, no_final_feed ? "\n" + text : text + "\n", order_of(edit.key)});
       where.push_back({ops.size() - 1, 0, no_final_feed ? 1U : 0U});
@@ -488,7 +493,7 @@ Result edit_activity(std::string_view content, int line, int column,
       else
         pos = end = value_start;
       std::string rendered = v.list ? flow_list(*v.list, false)
-                                    : render_scalar(v.text, Style::plain, false, v.is_text);
+                                    : render_scalar(v.text, Style::plain, "", false, v.is_text);
       ops.push_back({pos, end, (pos == value_start ? " " : "") + rendered, 0});
     } else if (v.list && value->is_sequence() && t[value->offset] != '[') {
       // A block list: item by item, so that comments beside the items stay.
@@ -504,8 +509,10 @@ Result edit_activity(std::string_view content, int line, int column,
       std::size_t common = std::min(items.size(), list.size());
       for (std::size_t i = 0; i < common; ++i)
         if (items[i].value != unicode::nfc(list[i]))
-          ops.push_back({items[i].offset, item_end(items[i]),
-                         render_scalar(list[i], ed.style_at(items[i].offset), false, true), 0});
+          ops.push_back(
+              {items[i].offset, item_end(items[i]),
+               render_scalar(list[i], ed.style_at(items[i].offset), items[i].value, false, true),
+               0});
       std::size_t after_last = ed.next_line(item_end(items.back()));
       if (list.size() < items.size()) {
         ops.push_back({ed.line_start(items[common].offset), after_last, "", 0});
@@ -514,7 +521,7 @@ Result edit_activity(std::string_view content, int line, int column,
         bool no_final_feed = after_last == t.size() && t.back() != '\n';
         for (std::size_t i = common; i < list.size(); ++i)
           text += std::string(dash_indent, ' ') + "- " +
-                  render_scalar(list[i], Style::plain, false, true) + "\n";
+                  render_scalar(list[i], Style::plain, "", false, true) + "\n";
         if (no_final_feed) text = "\n" + text.substr(0, text.size() - 1);
         ops.push_back({after_last, after_last, text, 0});
       }
@@ -523,7 +530,7 @@ Result edit_activity(std::string_view content, int line, int column,
       std::string rendered =
           flow ? flow_list(*v.list, value_start + 1 < t.size() && t[value_start + 1] == ' ')
           : v.list->size() == 1
-              ? render_scalar(v.list->front(), ed.style_at(value_start), false, true)
+              ? render_scalar(v.list->front(), ed.style_at(value_start), value->value, false, true)
               : flow_list(*v.list, false);
       ops.push_back({value_start, value_end, rendered, 0});
     } else if (ed.style_at(value_start) == Style::block && !v.text.empty() &&
@@ -549,7 +556,8 @@ Result edit_activity(std::string_view content, int line, int column,
     } else {
       Style old = value->is_scalar() ? ed.style_at(value_start) : Style::plain;
       if (old == Style::block) old = Style::plain;
-      ops.push_back({value_start, value_end, render_scalar(v.text, old, false, v.is_text), 0});
+      ops.push_back(
+          {value_start, value_end, render_scalar(v.text, old, value->value, false, v.is_text), 0});
     }
     expected.push_back(exp);
   }
@@ -564,12 +572,13 @@ Result edit_activity(std::string_view content, int line, int column,
   std::string out;
   std::vector<std::size_t> written(ops.size());  // where each op's text starts in `out`
   std::vector<std::size_t> key_at(where.size());
-  std::size_t pos = 0;  // in the LF text
+  std::size_t pos = 0;   // in the LF text
+  std::size_t from = 0;  // in the file's bytes (the BOM is copied too)
   auto copy_to = [&](std::size_t end) {
     for (std::size_t w = 0; w < where.size(); ++w)
       if (!where[w].op && where[w].offset >= pos && where[w].offset < end)
-        key_at[w] = out.size() + src.to_original(where[w].offset) - src.to_original(pos);
-    out.append(src.original, src.to_original(pos), src.to_original(end) - src.to_original(pos));
+        key_at[w] = out.size() + src.to_original(where[w].offset) - from;
+    out.append(src.original, from, src.to_original(end) - from);
   };
   for (std::size_t i : index) {
     const Op& op = ops[i];
@@ -583,6 +592,7 @@ Result edit_activity(std::string_view content, int line, int column,
         out += c;
     }
     pos = op.end;
+    from = src.to_original(pos);
   }
   copy_to(t.size());
 
