@@ -163,6 +163,8 @@ int run(int argc, char** argv) {
   register_completion(app, ctx);
   register_complete(app, ctx);
   register_man(app, ctx);
+  register_set(app, ctx);
+  register_done(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -37,8 +37,8 @@ std::string candidates(const Plan& plan, const CompleteOptions& options) {
   if (options.kind == to_string(Completion::fields))
     for (const Field& field : plan.fields) offer(field.id);
   if (options.kind == to_string(Completion::owners)) {
-    for (const Owner& owner : plan.owners) offer(owner.id);
-    for (const Owner& owner : plan.owners) offer(owner.name);
+    for (const Owner& owner : plan.owners()) offer(owner.id);
+    for (const Owner& owner : plan.owners()) offer(owner.name);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "as_of_option.hpp"
 #include "command_line.hpp"
 #include "parplan/error.hpp"
 
@@ -24,13 +25,7 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_d
                       ->type_name("N");
     auto* as_of =
         cmd->add_option("--as-of", options.as_of, "As of YYYY-MM or YYYY-MM-DD (default: today)")
-            ->check(CLI::Validator(
-                [](const std::string& text) {
-                  return parse_as_of(text)
-                             ? std::string()
-                             : "'" + text + "' is not a date; give YYYY-MM or YYYY-MM-DD";
-                },
-                "", "date"))
+            ->check(as_of_validator())
             ->type_name("DATE");
     month->excludes(as_of);
     cmd->add_option("--within", options.within,

@@ -53,7 +53,10 @@ LoadResult load_read_files(const std::string& directory, std::vector<SourceFile>
     result.diagnostics = std::move(unreadable);
     return result;
   }
+  std::vector<SourceFile> kept;
+  if (options.keep_sources) kept = files;
   LoadResult result = load_plan_from_sources(directory, std::move(files), options);
+  result.sources = std::move(kept);
   result.diagnostics.insert(result.diagnostics.begin(), unreadable.begin(), unreadable.end());
   return result;
 }

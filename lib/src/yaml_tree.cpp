@@ -269,6 +269,7 @@ class TreeBuilder : public YAML::EventHandler {
     Node node;
     node.kind = kind;
     std::tie(node.line, node.column) = index_.position(mark);
+    node.offset = static_cast<std::size_t>(std::max(0, mark.pos));
     if (++nodes_ > max_nodes)
       throw Abort{node.line, node.column,
                   fmt::format("more than {} values in one file; split the field into several "

@@ -19,6 +19,7 @@ struct Node {
   Kind kind = Kind::null;
   int line = 0;             // 1-based
   int column = 0;           // 1-based, in characters
+  std::size_t offset = 0;   // bytes into the parsed text, for editors that rewrite it in place
   std::string value;        // scalars: the text, NFC
   std::vector<Node> items;  // sequences: elements; maps: key, value, key, value, ...
 

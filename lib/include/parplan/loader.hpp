@@ -13,11 +13,19 @@ struct LoadOptions {
   // Files larger than this are refused before parsing. 16 MiB admits field files of ~40,000
   // activities while keeping a hostile file from costing more than a few hundred MB.
   std::uint64_t max_file_size = 16 * 1024 * 1024;
+  // load_plan also returns the bytes it read, for editors that rewrite a file and load again.
+  bool keep_sources = false;
+};
+
+struct SourceFile {
+  std::string name;
+  std::string content;
 };
 
 struct LoadResult {
   Plan plan;  // as much of the plan as could be read; trust it only when !has_errors()
   std::vector<Diagnostic> diagnostics;
+  std::vector<SourceFile> sources;  // with LoadOptions::keep_sources: every file read, by name
 
   [[nodiscard]] bool ok() const { return !parplan::has_errors(diagnostics); }
 };
@@ -29,10 +37,6 @@ LoadResult load_plan(const std::string& directory, const LoadOptions& options = 
 
 // Loads a plan from in-memory files (name -> content), for git revisions and tests. `plan.yaml`
 // must be among them; diagnostics name files as `directory/name`.
-struct SourceFile {
-  std::string name;
-  std::string content;
-};
 LoadResult load_plan_from_sources(const std::string& directory, std::vector<SourceFile> files,
                                   const LoadOptions& options = {});
 // Loads field files (no plan.yaml) against the year and owners of an already-loaded `context`:
