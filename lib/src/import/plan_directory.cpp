@@ -33,8 +33,7 @@ void fsync_directory(const fs::path& dir) {
 
 std::string read_import_file(const std::string& path) {
   util::ReadProblem problem;
-  std::optional<std::string> content =
-      util::read_regular_file(path, max_import_file_size, problem);
+  std::optional<std::string> content = util::read_regular_file(path, max_import_file_size, problem);
   if (content) return std::move(*content);
   throw Error(path + " " + util::describe(problem, max_import_file_size));
 }
