@@ -37,7 +37,9 @@ void register_done(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<DoneOptions>();
   CLI::App* cmd = app.add_subcommand(
       "done", "Mark activities done: status done, completed this month (progress 100 if given)");
-  cmd->add_option("ids", options->ids, "Activity ids, e.g. III.1.4 III.2.1")->required();
+  cmd->add_option("ids", options->ids, "Activity ids, e.g. III.1.4 III.2.1")
+      ->required()
+      ->type_name("ID");
   auto* month = cmd->add_option("--month", options->month,
                                 "Completed in month N (1-12) of the plan year, "
                                 "or YYYY-MM")

@@ -61,7 +61,7 @@ TEST_CASE("set: one line per change, only the value's bytes change") {
   std::string before = copy.file("03-thu-tuc-hanh-chinh.yaml");
   RunResult r = copy.run({"set", "III.1.4", "end=8"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out == "data/03-thu-tuc-hanh-chinh.yaml:38: III.1.4 end 6 → 8 (slipped 2 months)\n");
+  CHECK(r.out == "data/03-thu-tuc-hanh-chinh.yaml:39: III.1.4 end 6 → 8 (slipped 2 months)\n");
   CHECK(r.err == "");
   std::string expected = before;
   expected.replace(expected.find("        end: 6\n  - id: III.2"), 14, "        end: 8");
@@ -71,10 +71,10 @@ TEST_CASE("set: one line per change, only the value's bytes change") {
                 "note=chờ kinh phí #2"});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
-        "data/03-thu-tuc-hanh-chinh.yaml:40: III.1.4 status (none) → in-progress\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:41: III.1.4 progress (none) → 40\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:36: III.1.4 lead vp-ubnd → snv, stp\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:35: III.1.4 note (none) → 'chờ kinh phí #2'\n");
+        "data/03-thu-tuc-hanh-chinh.yaml:41: III.1.4 status (none) → in-progress\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:42: III.1.4 progress (none) → 40\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:37: III.1.4 lead vp-ubnd → snv, stp\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:36: III.1.4 note (none) → 'chờ kinh phí #2'\n");
 }
 
 TEST_CASE("set --dry-run prints the unified diff and writes nothing") {
@@ -84,7 +84,7 @@ TEST_CASE("set --dry-run prints the unified diff and writes nothing") {
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
         "--- a/data/03-thu-tuc-hanh-chinh.yaml\n+++ b/data/03-thu-tuc-hanh-chinh.yaml\n"
-        "@@ -35,7 +35,7 @@\n"
+        "@@ -36,7 +36,7 @@\n"
         "         lead: [vp-ubnd]\n         support: [lien-quan]\n         start: 5\n"
         "-        end: 6\n+        end: 8\n"
         "   - id: III.2\n     title: Tổ chức rà soát, xây dựng thống nhất quy trình nội bộ giải "
@@ -103,21 +103,21 @@ TEST_CASE("set: every refusal leaves every file byte for byte") {
   std::vector<Case> cases = {
       {{"set", "III.1.4", "end=4"},
        1,
-       "data/03-thu-tuc-hanh-chinh.yaml:37:9: error: start 5 is after end 4\n"
+       "data/03-thu-tuc-hanh-chinh.yaml:38:9: error: start 5 is after end 4\n"
        "parplan: refused: the edit would add 1 error(s) to the plan; nothing was written\n"},
       {{"set", "III.1.4", "end=13"},
        1,
-       "data/03-thu-tuc-hanh-chinh.yaml:38:14: error: 'end' must be a month from 1 to 12 or "
+       "data/03-thu-tuc-hanh-chinh.yaml:39:14: error: 'end' must be a month from 1 to 12 or "
        "YYYY-MM, got '13'\n"
        "parplan: refused: the edit would add 1 error(s) to the plan; nothing was written\n"},
       {{"set", "III.1.4", "status=finished"},
        1,
-       "data/03-thu-tuc-hanh-chinh.yaml:39:17: error: invalid status 'finished'; expected "
+       "data/03-thu-tuc-hanh-chinh.yaml:40:17: error: invalid status 'finished'; expected "
        "planned, in-progress, done or cancelled\n"
        "parplan: refused: the edit would add 1 error(s) to the plan; nothing was written\n"},
       {{"set", "III.1.4", "start="},
        1,
-       "data/03-thu-tuc-hanh-chinh.yaml:37:9: error: 'end' without 'start'; give both months\n"
+       "data/03-thu-tuc-hanh-chinh.yaml:38:9: error: 'end' without 'start'; give both months\n"
        "parplan: refused: the edit would add 1 error(s) to the plan; nothing was written\n"},
       {{"set", "III.1.9", "end=8"},
        2,
@@ -318,7 +318,7 @@ TEST_CASE("examples/progress/record-a-month.sh runs end to end") {
        parplan::test::source_path("data")});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
-  CHECK(r.out.find("data/03-thu-tuc-hanh-chinh.yaml:39: III.1.4 status (none) → done\n") !=
+  CHECK(r.out.find("data/03-thu-tuc-hanh-chinh.yaml:40: III.1.4 status (none) → done\n") !=
         std::string::npos);
   CHECK(r.out.find(" data/03-thu-tuc-hanh-chinh.yaml | 7 ++++++-\n") != std::string::npos);
   CHECK(r.out.find("III.2.3") != std::string::npos);
