@@ -21,7 +21,7 @@ std::u32string folded_title(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     auto c = static_cast<unsigned char>(text[i]);
     int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
-    char32_t cp = extra == 0 ? c : c & (0x3F >> extra);
+    char32_t cp = extra == 0 ? c : static_cast<char32_t>(c & (0x3F >> extra));
     for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < text.size(); ++k)
       cp = (cp << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3F);
     i += static_cast<std::size_t>(extra) + 1;
