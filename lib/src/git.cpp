@@ -330,9 +330,7 @@ Followed follow_link(ObjectReader& reader, const std::string& top, const std::st
     fs::path target(*link[0].content);
     fs::path resolved = (fs::path(directory) / target).lexically_normal();
     if (target.is_absolute() || resolved.empty() || *resolved.begin() == "..")
-      return {std::nullopt,
-              "is a symbolic link out of the repository; git keeps only the link, so the file "
-              "cannot be read at a revision: make it a plain file"};
+      return {std::nullopt, link_out_of_repository_message};
     std::string path = resolved.generic_string();
     Output listing = run({"ls-tree", "-z", "--end-of-options", commit, "--", path}, top, options);
     std::vector<TreeEntry> entries = parse_tree(listing.out);

@@ -81,6 +81,36 @@ std::string read_problem_message(const util::ReadProblem& problem, std::uint64_t
   return util::describe(problem, limit);
 }
 
+// The top of the git work tree holding `directory` (the nearest ancestor with a `.git`), if any.
+std::optional<fs::path> enclosing_work_tree(const std::string& directory) {
+  std::error_code ec;
+  fs::path dir = fs::canonical(directory, ec);
+  if (ec) return std::nullopt;
+  for (;; dir = dir.parent_path()) {
+    if (fs::exists(fs::symlink_status(dir / ".git", ec))) return dir;
+    if (dir == dir.root_path() || dir.empty()) return std::nullopt;
+  }
+}
+
+// git stores a symbolic link, not what it points to: a plan file linked out of the repository
+// cannot be read at a revision, so the working tree refuses it too, with git.cpp's words, and
+// `validate` agrees with `diff HEAD`. Links are followed as git.cpp follows them: lexically, from
+// the link's own directory.
+std::optional<std::string> link_out_of_repository(const fs::path& top, const fs::path& file) {
+  std::error_code ec;
+  fs::path path = file;
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(path, ec)); ++hops) {
+    fs::path target = fs::read_symlink(path, ec);
+    if (ec) return std::nullopt;
+    fs::path resolved = (path.parent_path() / target).lexically_normal();
+    fs::path inside = resolved.lexically_relative(top);
+    if (target.is_absolute() || inside.empty() || *inside.begin() == "..")
+      return std::string(link_out_of_repository_message);
+    path = resolved;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
@@ -95,15 +125,23 @@ LoadResult load_plan(const std::string& directory, const LoadOptions& options) {
     if (std::string name = it->path().filename().string(); is_plan_file_name(name))
       names.push_back(std::move(name));
   if (ec) throw Error(fmt::format("cannot read {}: {}", directory, ec.message()));
+  // In git's order (bytes), so that diagnostics come in the same order on both sides of a diff.
+  std::sort(names.begin(), names.end());
 
   std::vector<Diagnostic> unreadable;
   std::vector<SourceFile> files;
+  const std::optional<fs::path> top = enclosing_work_tree(directory);
+  const fs::path real_directory = top ? fs::canonical(directory, ec) : fs::path();
   for (const std::string& name : names) {
     if (auto problem = file_name_problem(name)) {
       unreadable.push_back({Severity::error, directory, 0, 0, std::move(*problem)});
       continue;
     }
     std::string path = join_path(directory, name);
+    if (auto problem = top ? link_out_of_repository(*top, real_directory / name) : std::nullopt) {
+      unreadable.push_back({Severity::error, path, 0, 0, std::move(*problem)});
+      continue;
+    }
     util::ReadProblem problem;
     if (auto content = util::read_regular_file(path, options.max_file_size, problem))
       files.push_back({name, std::move(*content)});

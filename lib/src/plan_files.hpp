@@ -27,6 +27,11 @@ bool is_plan_file_name(std::string_view name);
 // file, so it must print), or nullopt.
 std::optional<std::string> file_name_problem(std::string_view name);
 
+// A plan file that is a symbolic link out of its git repository, on either side of a diff.
+inline constexpr const char* link_out_of_repository_message =
+    "is a symbolic link out of the repository; git keeps only the link, so the file cannot be "
+    "read at a revision: make it a plain file";
+
 // Loads the files read from `directory`, with the diagnostics of those that could not be read
 // first (sorted by file). Without a readable plan.yaml, returns those diagnostics alone, or throws
 // parplan::Error(`no_plan_message`) when there are none.
