@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "file_output.hpp"
 #include "parplan/diff.hpp"
 #include "parplan/error.hpp"
 #include "parplan/html_report.hpp"
@@ -56,10 +57,29 @@ std::string now_stamp() {
 
 void run_report(Context& ctx, const ReportCliOptions& options) {
   std::vector<std::string> sections = chosen_sections(options);
-  std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
-  if (!selected) return;
-  const Plan& plan = selected->plan;
-  Selection& selection = selected->selection;
+  std::optional<Plan> loaded = ctx.load_valid_plan();
+  if (!loaded) {
+    ctx.exit_code = exit_problems;
+    return;
+  }
+  const Plan& plan = *loaded;
+  // --since loads the old version first: an owner or field that only it has (say, an owner since
+  // removed) selects what `parplan diff REV --owner X` would.
+  std::optional<LoadResult> old_side;
+  if (options.since) {
+    old_side = load_version(ctx, options.since);
+    if (!old_side->ok()) {
+      std::cerr << error_lines(*old_side)
+                << fmt::format("parplan: {} (--since) has {} error(s); no report written\n",
+                               old_side->plan.directory,
+                               count(old_side->diagnostics, Severity::error));
+      ctx.exit_code = exit_problems;
+      return;
+    }
+  }
+  Selection selection = resolve_selection(old_side ? combined_catalog(old_side->plan, plan) : plan,
+                                          options.selection, Context::today());
+  for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
 
   ReportOptions report;
   // --lang, then the plan's `language:`, then English.
@@ -70,18 +90,9 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   report.filter = std::move(selection.filter);
   report.sections = std::move(sections);
   if (options.stamp) report.generated = now_stamp();
-  if (options.since) {
+  if (old_side) {
     // The same engine and Markdown as `parplan diff --format md`, restricted by the same filter.
-    LoadResult old_side = load_version(ctx, options.since);
-    if (!old_side.ok()) {
-      std::cerr << error_lines(old_side)
-                << fmt::format("parplan: {} (--since) has {} error(s); no report written\n",
-                               old_side.plan.directory,
-                               count(old_side.diagnostics, Severity::error));
-      ctx.exit_code = exit_problems;
-      return;
-    }
-    PlanDiff diff = diff_plans(old_side.plan, plan, {report.filter});
+    PlanDiff diff = diff_plans(old_side->plan, plan, {report.filter});
     DiffMarkdownOptions md;
     md.language = report.language == i18n::Language::vi ? "vi" : "en";
     md.section_level = 3;
@@ -91,10 +102,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
 
   report::Document document = build_report(plan, report);
   std::string text = options.format == "html" ? render_html(document) : render_markdown(document);
-  if (options.output)
-    write_output(*options.output, text, plan_files(plan));
-  else
-    write_stdout(text);
+  emit(plan, options.output, text);
 }
 
 }  // namespace

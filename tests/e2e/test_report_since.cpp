@@ -82,3 +82,45 @@ TEST_CASE("report --since: an unknown revision is exit 2 and writes no report") 
   CHECK(r.err.starts_with("parplan: error: unknown revision 'nope'"));
   CHECK_FALSE(std::filesystem::exists(repo.dir.path() / "report.md"));
 }
+
+TEST_CASE("report --since: an owner only the old version has selects as diff --owner does") {
+  SlippedPlanRepo repo;
+  // The newest commit drops Tỉnh Đoàn from the plan: only HEAD~1 knows the owner.
+  std::string plan = read_file(repo.dir.str() + "/data/plan.yaml");
+  const std::string owner = "  tinh-doan:\n    name: Tỉnh Đoàn Đắk Nông\n";
+  REQUIRE(plan.find(owner) != std::string::npos);
+  plan.erase(plan.find(owner), owner.size());
+  repo.dir.write("data/plan.yaml", plan);
+  std::string field = read_file(repo.dir.str() + "/data/01-chi-dao-dieu-hanh.yaml");
+  const std::string both = "lead: [snv, tinh-doan]";
+  REQUIRE(field.find(both) != std::string::npos);
+  field.replace(field.find(both), both.size(), "lead: [snv]");
+  repo.dir.write("data/01-chi-dao-dieu-hanh.yaml", field);
+  repo.git({"commit", "-qam", "Tỉnh Đoàn leaves the plan"});
+
+  auto report = run_parplan({"report", "--month", "6", "--lang", "en", "--since", "HEAD~1",
+                             "--owner", "tinh doan", "--role", "any"},
+                            {.cwd = repo.dir.str()});
+  CHECK(report.exit_code == 0);
+  CHECK(report.err == "");
+  auto at = report.out.find("## Changes since HEAD\\~1\n\n");
+  REQUIRE(at != std::string::npos);
+  CHECK(report.out.substr(at) ==
+        "## Changes since HEAD\\~1\n\n"
+        "1 changed, 0 added, 0 removed, 1 plan-level change.\n\n"
+        "### Other changes\n\n"
+        "| ID | Activity | Change | Before | After |\n"
+        "| --- | --- | --- | --- | --- |\n"
+        "| I.2.4 | Tổ chức Hội thi trực tuyến tuyên truyền, tìm hiểu về công tác CCHC | Lead | Sở "
+        "Nội vụ; Tỉnh Đoàn Đắk Nông | Sở Nội vụ |\n\n"
+        "### Plan-level changes\n\n"
+        "| Item | Change | Before | After |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Owner tinh-doan | Removed | Tỉnh Đoàn Đắk Nông | — |\n");
+  // diff says the same of the same selection.
+  auto diff = run_parplan(
+      {"diff", "HEAD~1", "--owner", "tinh doan", "--role", "any", "--format", "md", "--lang", "en"},
+      {.cwd = repo.dir.str()});
+  CHECK(diff.exit_code == 0);
+  CHECK(diff.out.find("| I.2.4 | Tổ chức Hội thi trực tuyến") != std::string::npos);
+}
