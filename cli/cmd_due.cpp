@@ -34,7 +34,7 @@ void run_due(Context& ctx, const DueOptions& options) {
 
   std::string out;
   if (options.format == "xlsx") {
-    emit(options.output,
+    emit(plan, options.output,
          generated_bytes([&](const std::string& path) { write_due_xlsx(path, plan, agenda); }),
          "xlsx");
   } else if (options.format == "ics") {
@@ -60,7 +60,7 @@ void run_due(Context& ctx, const DueOptions& options) {
                            .width = Context::terminal_width(STDOUT_FILENO)};
     out = agenda_text(plan, agenda, describe_filter(plan, selection.filter), style);
   }
-  if (!out.empty()) emit(options.output, out);
+  if (!out.empty()) emit(plan, options.output, out);
 
   if (options.fail_on_overdue && !agenda.overdue.empty()) {
     std::cerr << fmt::format("parplan: {} overdue activit{} (--fail-on-overdue)\n",

@@ -39,7 +39,7 @@ void run_list(Context& ctx, const ListOptions& options) {
   const YearMonth stamp{plan.info.year, 1};
   const i18n::Catalog tr(i18n::parse_language(plan.info.language).value_or(i18n::Language::en));
   if (options.format == "xlsx") {
-    emit(options.output, generated_bytes([&](const std::string& path) {
+    emit(plan, options.output, generated_bytes([&](const std::string& path) {
            write_list_xlsx(path, plan, activities, stamp);
          }),
          "xlsx");
@@ -56,7 +56,7 @@ void run_list(Context& ctx, const ListOptions& options) {
                            .width = Context::terminal_width(STDOUT_FILENO)};
     out = list_text(plan, activities, describe_filter(plan, selection.filter), style);
   }
-  emit(options.output, out);
+  emit(plan, options.output, out);
 }
 
 }  // namespace

@@ -9,15 +9,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "app.hpp"
 #include "parplan/error.hpp"
 #include "parplan/output.hpp"
 
 namespace parplan::cli {
 
-void emit(const std::optional<std::string>& output, std::string_view data,
+void emit(const Plan& plan, const std::optional<std::string>& output, std::string_view data,
           std::string_view binary_name) {
   if (output) {
-    write_output(*output, data, {});
+    write_output(*output, data, plan_files(plan));
     return;
   }
   if (!binary_name.empty() && ::isatty(STDOUT_FILENO) == 1)

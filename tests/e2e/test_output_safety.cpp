@@ -115,6 +115,24 @@ TEST_CASE("-o: a file of the plan is never an output") {
   CHECK(read_file(dir.str() + "/data/01-chi-dao-dieu-hanh.yaml") == field);
 }
 
+TEST_CASE("-o: list and due refuse a plan file too, in every format") {
+  TempDir dir;
+  copy_tree(source_path("data"), dir.str() + "/data");
+  const std::string before = read_file(dir.str() + "/data/plan.yaml");
+  for (const std::string command : {"list", "due"})
+    for (const std::string format : {"text", "csv", "json", "xlsx", "ics"}) {
+      RunResult r =
+          run_parplan({"--plan", "data", command, "--format", format, "-o", "data/plan.yaml"},
+                      {.cwd = dir.str()});
+      INFO(command, " --format ", format);
+      CHECK(r.exit_code == 2);
+      CHECK(r.err ==
+            "parplan: error: refusing to write data/plan.yaml: it is data/plan.yaml, a file of "
+            "the plan; choose another output file\n");
+    }
+  CHECK(read_file(dir.str() + "/data/plan.yaml") == before);
+}
+
 TEST_CASE("-o: a 250-byte file name works") {
   TempDir dir;
   std::string name(247, 'r');
