@@ -142,17 +142,25 @@ void write_file_atomically(const std::string& path, std::string_view data) {
   };
   if (!write_fd(fd, data)) fail("write failed");
   if (::fsync(fd) != 0) fail("fsync failed");
-  // Keep the mode of the file being replaced; new files get the usual 0666 & ~umask.
-  mode_t mode = 0;
+  // Keep the mode, owner and group of the file being replaced (an edited plan file stays the
+  // team's); new files get the usual 0666 & ~umask and belong to whoever runs parplan.
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
-    mode = st.st_mode & 07777;
+    if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
+      if (errno != EPERM) fail("chown failed");
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw Error(fmt::format(
+          "cannot write {}: it belongs to user {} and group {}, which a file of yours cannot "
+          "keep; run parplan as its owner (the existing file is unchanged)",
+          escape_text(path), st.st_uid, st.st_gid));
+    }
+    if (::fchmod(fd, st.st_mode & 07777) != 0) fail("chmod failed");
   } else {
     mode_t mask = ::umask(0);
     ::umask(mask);
-    mode = 0666 & ~mask;
+    if (::fchmod(fd, 0666 & ~mask) != 0) fail("chmod failed");
   }
-  if (::fchmod(fd, mode) != 0) fail("chmod failed");
   if (::close(fd) != 0) {
     fd = -1;
     std::string message = "cannot write " + escape_text(path) + ": close failed: " + errno_text();
@@ -164,12 +172,14 @@ void write_file_atomically(const std::string& path, std::string_view data) {
     ::unlink(tmp.c_str());
     throw Error(message + " (the existing file is unchanged)");
   }
-  // Make the rename itself durable.
-  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
+  fsync_directory(dir.string());
+}
+
+void fsync_directory(const std::string& directory) {
+  int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
 }
 
 void write_output(const std::string& path, std::string_view data,

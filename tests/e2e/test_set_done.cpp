@@ -201,6 +201,48 @@ TEST_CASE("done: status, completed month, progress only when present; the file m
   CHECK(r.err == "parplan: nothing to change: every value is already as given\n");
 }
 
+TEST_CASE("done: the file keeps its owner and group; another user's file is refused") {
+  Copy copy;
+  const std::string path = copy.tmp.str() + "/data/03-thu-tuc-hanh-chinh.yaml";
+  struct stat st {};
+  if (::geteuid() == 0) {
+    // Root edits a file of the team's (here: nobody's) and gives it back to them.
+    REQUIRE(::chown(path.c_str(), 65534, 65534) == 0);
+    RunResult r = copy.run({"done", "III.1.4", "--month", "6"});
+    CHECK(r.exit_code == 0);
+    REQUIRE(::stat(path.c_str(), &st) == 0);
+    CHECK(st.st_uid == 65534);
+    CHECK(st.st_gid == 65534);
+    CHECK(copy.file("03-thu-tuc-hanh-chinh.yaml").find("status: done") != std::string::npos);
+
+    // User nobody may write in the directory but cannot give a new file to root: refused.
+    const std::string field5 = copy.tmp.str() + "/data/05-che-do-cong-vu.yaml";
+    REQUIRE(::chmod(copy.tmp.str().c_str(), 0777) == 0);
+    REQUIRE(::chmod((copy.tmp.str() + "/data").c_str(), 0777) == 0);
+    REQUIRE(::chmod(field5.c_str(), 0666) == 0);
+    const auto before = copy.files();
+    RunResult refused = parplan::test::run_program(
+        {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", PARPLAN_BINARY, "--plan",
+         "data", "done", "V.1.1", "--month", "6"},
+        {.cwd = copy.tmp.str()});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err ==
+          "parplan: error: cannot write data/05-che-do-cong-vu.yaml: it belongs to user 0 and "
+          "group 0, which a file of yours cannot keep; run parplan as its owner (the existing "
+          "file is unchanged)\n");
+    CHECK(copy.files() == before);
+    return;
+  }
+  // A user's own file keeps its group.
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  const gid_t group = st.st_gid;
+  RunResult r = copy.run({"done", "III.1.4", "--month", "6"});
+  CHECK(r.exit_code == 0);
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  CHECK(st.st_uid == ::geteuid());
+  CHECK(st.st_gid == group);
+}
+
 TEST_CASE("set: an edit is allowed next to errors elsewhere, and says so") {
   Copy copy;
   std::string broken = copy.file("01-chi-dao-dieu-hanh.yaml");

@@ -22,13 +22,6 @@ namespace {
 
 std::string errno_text() { return std::strerror(errno); }
 
-void fsync_directory(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
 }  // namespace
 
 std::string read_import_file(const std::string& path) {
@@ -85,7 +78,7 @@ void write_plan_directory(const std::string& directory, const std::vector<Source
       fail(fmt::format("cannot replace {}: {}", directory, errno_text()));
     fs::remove_all(temp, ec);
   }
-  fsync_directory(parent);
+  fsync_directory(parent.string());
 }
 
 }  // namespace parplan
