@@ -3,49 +3,23 @@
 #include <fmt/format.h>
 
 #include "parplan/calendar.hpp"
+#include "util/yaml_text.hpp"
 
 namespace parplan::import {
 
 namespace {
 
-bool needs_quotes(std::string_view text, bool flow) {
-  if (text.empty() || text.front() == ' ' || text.back() == ' ') return true;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(text.front()) != std::string_view::npos)
-    return true;
-  if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos ||
-      text.back() == ':')
-    return true;
-  if (flow && text.find_first_of(",[]{}") != std::string_view::npos) return true;
-  for (char c : text)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-  // Words YAML reads as null; the loader refuses a null where text belongs.
-  for (std::string_view word : {"~", "null", "Null", "NULL"})
-    if (text == word) return true;
-  return false;
-}
-
-std::string quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += c;
-    }
-  }
-  return out + '"';
+// Plain when it reads back as the same text, else double-quoted (import's text may hold line
+// breaks and tabs from table cells).
+std::string scalar(std::string_view text, bool in_flow) {
+  return util::plain_safe(text, in_flow, true) ? std::string(text) : util::double_quoted(text);
 }
 
 std::string flow_list(const std::vector<std::string>& ids) {
   std::string out = "[";
   for (const std::string& id : ids) {
     if (out.size() > 1) out += ", ";
-    out += needs_quotes(id, true) ? quoted(id) : id;
+    out += scalar(id, true);
   }
   return out + "]";
 }
@@ -69,9 +43,7 @@ void text_key(std::string& out, std::string_view indent, std::string_view key,
 
 }  // namespace
 
-std::string yaml_scalar(std::string_view text) {
-  return needs_quotes(text, false) ? quoted(text) : std::string(text);
-}
+std::string yaml_scalar(std::string_view text) { return scalar(text, false); }
 
 std::string plan_yaml(const PlanInfo& info, const std::vector<Owner>& owners,
                       std::string_view header) {
@@ -83,7 +55,7 @@ std::string plan_yaml(const PlanInfo& info, const std::vector<Owner>& owners,
   text_key(out, "  ", "language", info.language);
   out += owners.empty() ? "owners: {}\n" : "owners:\n";
   for (const Owner& o : owners) {
-    out += fmt::format("  {}:\n", needs_quotes(o.id, true) ? quoted(o.id) : o.id);
+    out += fmt::format("  {}:\n", scalar(o.id, true));
     text_key(out, "    ", "name", o.name);
   }
   return out;
