@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "encoding.hpp"
 #include "parplan/discover.hpp"
 #include "parplan/error.hpp"
 #include "parplan/output.hpp"
@@ -27,16 +28,15 @@ std::optional<std::string> env(const char* name) {
   return std::string(value);
 }
 
-// Messages quote what the user typed (--plan, PARPLAN_PLAN, revisions): an ESC or other C0
-// control in it must not reach the terminal raw. Line feeds separate a message's lines.
-void print_error(const std::string& message) {
+// Messages quote what the user typed (--plan, PARPLAN_PLAN, revisions): an ESC or other control
+// in it must not reach the terminal raw. Line feeds separate a message's lines.
+void print_error(std::string_view message) {
   std::string shown;
-  for (char c : message) {
-    auto byte = static_cast<unsigned char>(c);
-    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F)
-      shown += fmt::format("\\u{{{:04X}}}", byte);
-    else
-      shown += c;
+  for (std::size_t pos = 0; pos <= message.size();) {
+    std::size_t end = std::min(message.find('\n', pos), message.size());
+    if (pos > 0) shown += '\n';
+    shown += escape_text(message.substr(pos, end - pos));
+    pos = end + 1;
   }
   std::cerr << "parplan: error: " << shown << '\n';
 }
