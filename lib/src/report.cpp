@@ -24,7 +24,6 @@ constexpr std::array<std::string_view, 12> section_names = {
 
 constexpr std::string_view no_value = "—";
 constexpr std::size_t bar_cells = 10;
-constexpr std::size_t section_width = 40;
 
 // Rounded half up, in integers so every platform prints the same digits.
 int rounded_share(std::size_t part, std::size_t whole) {
