@@ -87,7 +87,11 @@ class Walker {
     if (value.is_scalar()) {
       if (required && value.value.find_first_not_of(" \t\n") == std::string::npos)
         error(value, fmt::format("'{}' is empty", key.value));
-      return value.value;
+      // A block scalar (`>` or `|`) ends in a line break that is layout, not text: `note: >` over
+      // "x" is the note "x", as a plain `note: x` is.
+      std::string_view text = value.value;
+      while (text.ends_with('\n')) text.remove_suffix(1);
+      return std::string(text);
     }
     if (value.is_null()) {
       if (required) error(key, fmt::format("'{}' has no value", key.value));

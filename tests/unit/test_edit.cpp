@@ -149,6 +149,21 @@ TEST_CASE("edit: longer and shorter values, multi-line plain text and block scal
                    "        lead: [snv]\n        schedule: ongoing\n"));
 }
 
+TEST_CASE("edit: a folded note takes text that YAML would misread plain (fuzzer finding)") {
+  // fuzz_editor: `note=a #b: c` on a `note: >` block. The block keeps the text as written, and
+  // the note reads back as given, without the block's final line break.
+  std::string field = field_with(
+      "        title: A\n        note: >\n          x\n          y\n        lead: [snv]\n"
+      "        schedule: ongoing\n");
+  std::string edited = after(field, "I.1.1", {{"note", "a #b: c"}});
+  CHECK(edited == field_with("        title: A\n        note: >\n          a #b: c\n"
+                             "        lead: [snv]\n        schedule: ongoing\n"));
+  LoadResult reloaded = load_field(edited);
+  REQUIRE(reloaded.plan.activities().size() == 1);
+  CHECK(reloaded.plan.activities()[0]->note == "a #b: c");
+  CHECK(load_field(field).plan.activities()[0]->note == "x y");
+}
+
 TEST_CASE("edit: CRLF line endings and a BOM stay") {
   std::string lf =
       field_with("        title: T\n        lead: [snv]\n        start: 5\n        end: 6\n");
