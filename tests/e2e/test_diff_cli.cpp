@@ -167,6 +167,11 @@ TEST_CASE("diff: a filter reaches the plan-level lines, and the JSON records it"
       "plan\n  title: Kế hoạch thử nghiệm 2024 → Kế hoạch thử nghiệm 2024 (sửa đổi)\n"
       "  field II title: Thể chế → Thể chế và pháp luật\n"
       "  field II file renamed: 02-the-che.yaml → 02-the-che-va-phap-luat.yaml\n\n"));
+  RunResult several = diff_fixtures({"--field", "ch"});
+  CHECK(several.exit_code == 0);
+  CHECK(several.err ==
+        "parplan: note: --field 'ch' matches 3 fields: I (Chỉ đạo, điều hành), II (Thể chế và "
+        "pháp luật), IV (Chuyển đổi số)\n");
   RunResult task = diff_fixtures({"--field", "I.2"});
   CHECK(task.out.find("  task I.2 title: Kiểm tra → Kiểm tra, giám sát\n") != std::string::npos);
   CHECK(task.out.find("field II") == std::string::npos);
