@@ -60,6 +60,10 @@ void register_man(CLI::App& app, Context& ctx);       // hidden: __man
 void register_set(CLI::App& app, Context& ctx);
 void register_done(CLI::App& app, Context& ctx);
 
+// The whole command line, every subcommand registered, for what describes it (completion
+// scripts, man pages); `run` registers only the subcommand argv names.
+void build_command_line(CLI::App& app, Context& ctx);
+
 int run(int argc, char** argv);
 
 }  // namespace parplan::cli

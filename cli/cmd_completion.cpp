@@ -22,9 +22,8 @@ void register_completion(CLI::App& app, Context&) {
       "  source <(parplan completion bash)                 # try it in this shell\n"
       "  parplan completion zsh > ~/.zfunc/_parplan      # with fpath+=(~/.zfunc) in ~/.zshrc\n"
       "  parplan completion fish > ~/.config/fish/completions/parplan.fish");
-  // The root app is complete by the time a callback runs: every subcommand is registered.
-  cmd->callback([&app, shell] {
-    std::vector<CommandSpec> commands = describe_command_line(app);
+  cmd->callback([shell] {
+    std::vector<CommandSpec> commands = describe_full_command_line();
     if (*shell == "bash") write_stdout(bash_completion(commands));
     if (*shell == "zsh") write_stdout(zsh_completion(commands));
     if (*shell == "fish") write_stdout(fish_completion(commands));

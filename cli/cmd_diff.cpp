@@ -78,7 +78,7 @@ void run_diff(Context& ctx, const DiffCommandOptions& options) {
 
   Plan catalog = combined_catalog(old_side.plan, new_side.plan);
   Selection selection = resolve_selection(catalog, options.selection, Context::today());
-  for (const std::string& note : selection.notes) std::cerr << "parplan: " << note << '\n';
+  for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
   PlanDiff diff = diff_plans(old_side.plan, new_side.plan, {selection.filter});
   write_stdout(render(ctx, options, diff));
   ctx.exit_code = options.exit_code && !diff.empty() ? exit_problems : exit_ok;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "app.hpp"
+#include "csv_options.hpp"
 #include "file_output.hpp"
 #include "parplan/agenda_render.hpp"
 #include "parplan/export.hpp"
@@ -20,12 +21,12 @@ struct DueOptions {
   SelectionOptions selection;
   std::string format = "text";
   bool fail_on_overdue = false;
-  bool bom = false;
+  CsvOptions csv;
   std::optional<std::string> output;
 };
 
 void run_due(Context& ctx, const DueOptions& options) {
-  check_bom_format(options.bom, options.format);
+  check_csv_options(options.csv, options.format);
   std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
   if (!selected) return;
   const Plan& plan = selected->plan;
@@ -52,7 +53,8 @@ void run_due(Context& ctx, const DueOptions& options) {
     else
       agenda_json(plan, agenda, write_stdout);
   } else if (options.format == "csv") {
-    out = std::string(options.bom ? utf8_bom : "") + agenda_csv(plan, agenda);
+    out = std::string(options.csv.bom ? utf8_bom : "") +
+          agenda_csv(plan, agenda, options.csv.separator());
   } else if (options.format == "md") {
     out = agenda_markdown(plan, agenda, describe_filter(plan, selection.filter));
   } else {
@@ -85,8 +87,7 @@ void register_due(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", options->output,
                   "Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal")
       ->type_name("FILE");
-  cmd->add_flag("--bom", options->bom,
-                "Start CSV with a UTF-8 byte order mark so Excel reads Vietnamese correctly");
+  add_csv_options(cmd, options->csv);
   cmd->footer(
       "Months are whole: an activity ending in month 6 is due until the end of June and overdue "
       "from July.\nDone and cancelled activities are finished and never listed.\n"

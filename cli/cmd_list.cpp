@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.hpp"
+#include "csv_options.hpp"
 #include "file_output.hpp"
 #include "parplan/export.hpp"
 #include "parplan/ics_export.hpp"
@@ -21,12 +22,12 @@ namespace {
 struct ListOptions {
   SelectionOptions selection;
   std::string format = "text";
-  bool bom = false;
+  CsvOptions csv;
   std::optional<std::string> output;
 };
 
 void run_list(Context& ctx, const ListOptions& options) {
-  check_bom_format(options.bom, options.format);
+  check_csv_options(options.csv, options.format);
   std::optional<SelectedPlan> selected = load_selected_plan(ctx, options.selection);
   if (!selected) return;
   const Plan& plan = selected->plan;
@@ -50,7 +51,8 @@ void run_list(Context& ctx, const ListOptions& options) {
   } else if (options.format == "json") {
     out = json_text(list_json(plan, activities)) + "\n";
   } else if (options.format == "csv") {
-    out = std::string(options.bom ? utf8_bom : "") + list_csv(plan, activities);
+    out = std::string(options.csv.bom ? utf8_bom : "") +
+          list_csv(plan, activities, options.csv.separator());
   } else {
     text::TableStyle style{.color = ctx.color(STDOUT_FILENO),
                            .width = Context::terminal_width(STDOUT_FILENO)};
@@ -72,17 +74,18 @@ void register_list(CLI::App& app, Context& ctx) {
   cmd->add_option("-o,--output", options->output,
                   "Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal")
       ->type_name("FILE");
-  cmd->add_flag("--bom", options->bom,
-                "Start CSV with a UTF-8 byte order mark so Excel reads Vietnamese correctly");
+  add_csv_options(cmd, options->csv);
   cmd->footer(
       "JSON is an array of activity objects (id, field, task, title, result, output, lead, "
       "support,\nschedule, start, end, after, per, status, completed, progress, note, file, line); "
       "CSV has the\nsame columns, owners by name joined with \"; \".\n"
       "Exit status: 0 ok, 1 invalid plan, 2 usage or I/O trouble.\n\n"
       "Examples:\n"
-      "  parplan list --owner snv --role any\n"
+      "  parplan list --owner snv --owner stp --role any   # either owner\n"
+      "  parplan list --field 3 --field IV.2\n"
       "  parplan list --field III --status planned --format json\n"
       "  parplan list --format csv --bom > plan.csv   # opens in Excel with Vietnamese intact\n"
+      "  parplan list --format csv --delimiter ';' > plan.csv  # where Excel's separator is ;\n"
       "  parplan list --format xlsx -o plan.xlsx\n"
       "  parplan list --owner snv --format ics -o snv.ics  # to-dos for a calendar");
   cmd->callback([&ctx, options] { run_list(ctx, *options); });

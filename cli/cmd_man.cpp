@@ -14,8 +14,8 @@ void register_man(CLI::App& app, Context&) {
   auto directory = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand("__man", "")->group("");  // hidden
   cmd->add_option("dir", *directory)->required()->check(CLI::ExistingDirectory);
-  cmd->callback([&app, directory] {
-    for (const ManPage& page : man_pages(describe_command_line(app), "parplan " PARPLAN_VERSION))
+  cmd->callback([directory] {
+    for (const ManPage& page : man_pages(describe_full_command_line(), "parplan " PARPLAN_VERSION))
       write_file_atomically(*directory + "/" + page.file_name, page.text);
   });
 }

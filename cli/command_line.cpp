@@ -1,5 +1,7 @@
 #include "command_line.hpp"
 
+#include "app.hpp"
+
 namespace parplan::cli {
 
 namespace {
@@ -60,6 +62,13 @@ std::vector<CommandSpec> describe_command_line(const CLI::App& app) {
        app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); }))
     commands.push_back(describe_command(*sub, sub->get_name()));
   return commands;
+}
+
+std::vector<CommandSpec> describe_full_command_line() {
+  Context ctx;
+  CLI::App app{"", "parplan"};
+  build_command_line(app, ctx);
+  return describe_command_line(app);
 }
 
 const char* to_string(Completion completion) {

@@ -51,6 +51,8 @@ struct CommandSpec {
 // parplan itself first (its options are the global ones), then every visible subcommand in
 // registration order. Hidden subcommands (an empty group, e.g. __complete) are left out.
 std::vector<CommandSpec> describe_command_line(const CLI::App& app);
+// The same for parplan with every subcommand registered (a run registers only the one it runs).
+std::vector<CommandSpec> describe_full_command_line();
 
 // The keyword `__complete` uses on its command line for a completion ("activities", ...).
 const char* to_string(Completion completion);

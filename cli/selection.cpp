@@ -33,15 +33,20 @@ void add_selection_options(CLI::App* cmd, SelectionOptions& options, bool with_d
         ->check(CLI::Range(0, 120))
         ->type_name("K");
   }
-  cmd->add_option("--owner", options.owner,
+  // One value per --owner/--field, so `--owner snv HEAD~1` leaves the revision to diff.
+  cmd->add_option("--owner", options.owners,
                   "Owner id, name or alias; case and accents are ignored (\"noi vu\" finds Sở Nội "
-                  "vụ), a part is enough")
+                  "vụ), a part is enough. Repeat it for several owners")
+      ->allow_extra_args(false)
       ->type_name(owner_type);
   cmd->add_option("--role", options.role,
                   "Which owners --owner matches: lead (default), support, any")
       ->check(CLI::IsMember({"lead", "support", "any"}))
       ->type_name("ROLE");
-  cmd->add_option("--field", options.field, "Field id (III) or part of its title")
+  cmd->add_option("--field", options.fields,
+                  "Field id (III) or number (3), task id (III.1), or part of a field's title. "
+                  "Repeat it for several")
+      ->allow_extra_args(false)
       ->type_name(field_type);
   if (with_status)
     cmd->add_option("--status", options.status,
@@ -62,36 +67,51 @@ Selection resolve_selection(const Plan& plan, const SelectionOptions& options, Y
   }
 
   selection.filter.role = parse_role(options.role).value_or(Role::lead);
-  if (options.owner) {
-    auto owners = match_owners(plan, *options.owner);
-    if (owners.empty()) {
-      std::string message = fmt::format("no owner matches '{}'; closest:", *options.owner);
-      for (const Owner* o : closest_owners(plan, *options.owner, 3))
-        message += fmt::format(" {} ({}),", o->id, o->name);
-      message.back() = '.';
-      throw Error(message);
-    }
+  if (!options.owners.empty()) {
     std::set<std::string> ids;
-    std::string names;
-    for (const Owner* o : owners) {
-      ids.insert(o->id);
-      names += (names.empty() ? "" : ", ") + o->name;
+    for (const std::string& query : options.owners) {
+      auto owners = match_owners(plan, query);
+      if (owners.empty()) {
+        std::string message = fmt::format("no owner matches '{}'; closest:", query);
+        for (const Owner* o : closest_owners(plan, query, 3))
+          message += fmt::format(" {} ({}),", o->id, o->name);
+        message.back() = '.';
+        throw Error(message);
+      }
+      std::string names;
+      for (const Owner* o : owners) {
+        ids.insert(o->id);
+        names += (names.empty() ? "" : ", ") + o->name;
+      }
+      if (owners.size() > 1)
+        selection.notes.push_back(
+            fmt::format("--owner '{}' matches {} owners: {}", query, owners.size(), names));
     }
-    if (owners.size() > 1)
-      selection.notes.push_back(
-          fmt::format("--owner '{}' matches {} owners: {}", *options.owner, owners.size(), names));
     selection.filter.owners = std::move(ids);
   }
-  if (options.field) {
-    auto fields = match_fields(plan, *options.field);
-    if (fields.empty()) {
-      std::string message = fmt::format("no field matches '{}'; fields:", *options.field);
-      for (const Field& f : plan.fields) message += fmt::format(" {} ({}),", f.id, f.title);
-      message.back() = '.';
-      throw Error(message);
-    }
+  if (!options.fields.empty()) {
     std::set<std::string> ids;
-    for (const Field* f : fields) ids.insert(f->id);
+    for (const std::string& query : options.fields) {
+      if (const Task* task = match_task(plan, query)) {
+        ids.insert(task->id);
+        continue;
+      }
+      auto fields = match_fields(plan, query);
+      if (fields.empty()) {
+        std::string message = fmt::format("no field or task matches '{}'; fields:", query);
+        for (const Field& f : plan.fields) message += fmt::format(" {} ({}),", f.id, f.title);
+        message.back() = '.';
+        throw Error(message);
+      }
+      std::string names;
+      for (const Field* f : fields) {
+        ids.insert(f->id);
+        names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", f->id, f->title);
+      }
+      if (fields.size() > 1)
+        selection.notes.push_back(
+            fmt::format("--field '{}' matches {} fields: {}", query, fields.size(), names));
+    }
     selection.filter.fields = std::move(ids);
   }
   if (options.status) selection.filter.status = parse_status(*options.status);
@@ -107,11 +127,6 @@ std::optional<SelectedPlan> load_selected_plan(Context& ctx, const SelectionOpti
   Selection selection = resolve_selection(*plan, options, Context::today());
   for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
   return SelectedPlan{std::move(*plan), std::move(selection)};
-}
-
-void check_bom_format(bool bom, const std::string& format) {
-  if (bom && format != "csv")
-    throw Error("--bom applies only to --format csv (it marks the file as UTF-8 for Excel)");
 }
 
 }  // namespace parplan::cli

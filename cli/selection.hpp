@@ -18,9 +18,9 @@ struct SelectionOptions {
   std::optional<int> month;
   std::optional<std::string> as_of;
   int within = 1;
-  std::optional<std::string> owner;
+  std::vector<std::string> owners;  // --owner, repeatable: the union
   std::string role = "lead";
-  std::optional<std::string> field;
+  std::vector<std::string> fields;  // --field, repeatable: the union
   std::optional<std::string> status;
 };
 
@@ -38,7 +38,8 @@ struct Selection {
 
 // Resolves the options against a loaded plan. Throws parplan::Error (exit 2) with a message that
 // says what is accepted: a month outside 1-12, a malformed date, an owner matching nothing (with
-// the closest owners), a field matching nothing.
+// the closest owners), a field matching nothing. An --owner or --field matching several owners or
+// fields adds a note naming them.
 Selection resolve_selection(const Plan& plan, const SelectionOptions& options, YearMonth today);
 
 struct SelectedPlan {
@@ -49,8 +50,5 @@ struct SelectedPlan {
 // The start of due, list and report: loads the plan (printing its errors and setting exit 1
 // when it has any, then nullopt), resolves the selection against it and prints its notes.
 std::optional<SelectedPlan> load_selected_plan(Context& ctx, const SelectionOptions& options);
-
-// --bom only makes sense for CSV; anything else is a usage error.
-void check_bom_format(bool bom, const std::string& format);
 
 }  // namespace parplan::cli

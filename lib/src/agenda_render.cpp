@@ -7,6 +7,7 @@
 #include <cstring>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "parplan/export.hpp"
 #include "parplan/json_text.hpp"
@@ -252,18 +253,28 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
   write(out + "\n");
 }
 
-std::string agenda_csv(const Plan& plan, const Agenda& agenda) {
-  std::vector<std::string> header = {"section", "months_late"};
+std::string agenda_csv(const Plan& plan, const Agenda& agenda, char delimiter) {
+  std::vector<std::string> header = {"section", "also_in", "months_late"};
   for (std::string& column : activity_csv_header()) header.push_back(std::move(column));
-  std::string out = csv_record(header);
+  std::string out = csv_record(header, delimiter);
+  // An activity is one row, so that a spreadsheet's sums count it once: the sections by end month
+  // exclude each other, so it is in at most two (starting and one of those).
+  std::unordered_map<const Activity*, std::vector<const char*>> keys;
+  for (const SectionInfo& info : sections)
+    for (const AgendaItem& item : agenda.*info.items) keys[item.activity].push_back(info.key);
   for (const SectionInfo& info : sections)
     for (const AgendaItem& item : agenda.*info.items) {
-      std::vector<std::string> row = {info.key, info.section == Section::overdue
-                                                    ? std::to_string(item.months_late)
-                                                    : std::string()};
+      const std::vector<const char*>& in = keys[item.activity];
+      if (in.front() != info.key) continue;
+      std::string also_in;
+      for (std::size_t i = 1; i < in.size(); ++i)
+        also_in += (i > 1 ? "; " : "") + std::string(in[i]);
+      std::vector<std::string> row = {
+          info.key, also_in,
+          info.section == Section::overdue ? std::to_string(item.months_late) : std::string()};
       for (std::string& cell : activity_csv_row(plan, *item.activity))
         row.push_back(std::move(cell));
-      out += csv_record(row);
+      out += csv_record(row, delimiter);
     }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace parplan {
 
@@ -161,8 +162,26 @@ std::unordered_map<std::string_view, TaskRef> index_tasks(const Plan& plan) {
 
 void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& filter,
                     std::vector<PlanChange>& out) {
-  auto wanted = [&](const std::string& field_id) {
-    return !filter || !filter->fields || filter->fields->contains(field_id);
+  // A field or task is asked about when the filter names it or it holds, on either side, an
+  // activity the filter selects: `--owner snv` hears of the renamed file of a field snv works in,
+  // not of every field's.
+  const bool restricts = filter && (filter->owners || filter->fields || filter->status);
+  std::unordered_set<std::string_view> holding;
+  if (restricts)
+    for (const Plan* plan : {&a, &b})
+      for (const Activity* activity : plan->activities())
+        if (filter->matches(*activity)) {
+          holding.insert(activity->field);
+          holding.insert(activity->task);
+        }
+  auto named = [&](const std::string& id) {
+    return filter->fields && filter->fields->contains(id);
+  };
+  auto wanted = [&](const std::string& id) {
+    return !restricts || holding.contains(id) || named(id);
+  };
+  auto wanted_task = [&](const std::string& task_id, const std::string& field_id) {
+    return wanted(task_id) || (restricts && named(field_id));
   };
   std::vector<PlanChange> found;
   std::unordered_map<std::string_view, const Field*> old_fields, new_fields;
@@ -190,7 +209,9 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
   for (const Field& f : b.fields)
     for (const Task& t : f.tasks) {
       auto it = old_tasks.find(t.id);
-      if (!wanted(f.id) && (it == old_tasks.end() || !wanted(it->second.field->id))) continue;
+      if (!wanted_task(t.id, f.id) &&
+          (it == old_tasks.end() || !wanted_task(t.id, it->second.field->id)))
+        continue;
       if (it == old_tasks.end())
         found.push_back({PlanItem::task, t.id, "title", std::nullopt, t.title});
       else if (!same_text(it->second.task->title, t.title))
@@ -198,7 +219,7 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
     }
   for (const Field& f : a.fields)
     for (const Task& t : f.tasks)
-      if (wanted(f.id) && !new_tasks.contains(t.id))
+      if (wanted_task(t.id, f.id) && !new_tasks.contains(t.id))
         found.push_back({PlanItem::task, t.id, "title", t.title, std::nullopt});
 
   std::stable_sort(found.begin(), found.end(),
@@ -234,6 +255,7 @@ PlanDiff diff_plans(const Plan& old_plan, const Plan& new_plan, const DiffOption
   PlanDiff diff;
   diff.old_plan = &old_plan;
   diff.new_plan = &new_plan;
+  diff.filter = options.filter;
   diff_info(old_plan.info, new_plan.info, diff.plan_changes);
   diff_owners(old_plan, new_plan, options.filter, diff.plan_changes);
   diff_structure(old_plan, new_plan, options.filter, diff.plan_changes);
@@ -292,11 +314,18 @@ Plan combined_catalog(const Plan& old_plan, const Plan& new_plan) {
   for (const Owner& owner : old_plan.owners())
     if (!new_plan.find_owner(owner.id)) catalog.add_owner(owner);
 
+  // Fields and their tasks, without activities: --field also names a task.
   auto add_fields = [&](const Plan& plan) {
-    for (const Field& field : plan.fields)
-      if (std::none_of(catalog.fields.begin(), catalog.fields.end(),
-                       [&](const Field& f) { return f.id == field.id; }))
-        catalog.fields.push_back({field.id, field.title, field.file, field.location, {}});
+    for (const Field& field : plan.fields) {
+      auto it = std::find_if(catalog.fields.begin(), catalog.fields.end(),
+                             [&](const Field& f) { return f.id == field.id; });
+      if (it == catalog.fields.end())
+        it = catalog.fields.insert(it, {field.id, field.title, field.file, field.location, {}});
+      for (const Task& task : field.tasks)
+        if (std::none_of(it->tasks.begin(), it->tasks.end(),
+                         [&](const Task& t) { return t.id == task.id; }))
+          it->tasks.push_back({task.id, task.title, task.location, {}});
+    }
   };
   add_fields(new_plan);
   add_fields(old_plan);

@@ -41,6 +41,9 @@ nlohmann::json diff_to_json(const PlanDiff& diff) {
   nlohmann::json j;
   j["old"] = old_plan.directory;
   j["new"] = new_plan.directory;
+  // What was asked about, named in the new side's catalog (the CLI resolved it in both sides').
+  j["filter"] = diff.filter ? filter_json(combined_catalog(old_plan, new_plan), *diff.filter)
+                            : nlohmann::json(nullptr);
   j["summary"] = {{"changed", s.changed},
                   {"added", s.added},
                   {"removed", s.removed},

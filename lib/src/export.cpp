@@ -53,6 +53,29 @@ nlohmann::json activity_json(const Plan& plan, const Activity& a) {
   return j;
 }
 
+nlohmann::json filter_json(const Plan& plan, const Filter& filter) {
+  if (!filter.owners && !filter.fields && !filter.status) return nullptr;
+  nlohmann::json j = nlohmann::json::object();
+  if (filter.owners) {
+    j["owner"] = nlohmann::json::array();
+    for (const Owner& owner : plan.owners())
+      if (filter.owners->contains(owner.id)) j["owner"].push_back(owner.id);
+    j["role"] = filter.role == Role::lead      ? "lead"
+                : filter.role == Role::support ? "support"
+                                               : "any";
+  }
+  if (filter.fields) {
+    j["field"] = nlohmann::json::array();
+    for (const Field& field : plan.fields) {
+      if (filter.fields->contains(field.id)) j["field"].push_back(field.id);
+      for (const Task& task : field.tasks)
+        if (filter.fields->contains(task.id)) j["field"].push_back(task.id);
+    }
+  }
+  if (filter.status) j["status"] = to_string(*filter.status);
+  return j;
+}
+
 std::vector<std::string> activity_csv_header() {
   return {"id",        "field",    "task",  "title", "result", "output", "lead",
           "support",   "schedule", "start", "end",   "after",  "per",    "status",
@@ -82,12 +105,15 @@ std::vector<std::string> activity_csv_row(const Plan& plan, const Activity& a) {
           std::to_string(a.location.line)};
 }
 
-std::string csv_record(const std::vector<std::string>& fields) {
+std::string csv_record(const std::vector<std::string>& fields, char delimiter) {
+  const std::string special = {delimiter, '"', '\r', '\n'};
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out += ',';
-    const std::string& f = fields[i];
-    bool quote = f.find_first_of(",\"\r\n") != std::string::npos ||
+    if (i) out += delimiter;
+    std::string f = fields[i];
+    if (!f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos)
+      f.insert(0, 1, '\'');
+    bool quote = f.find_first_of(special) != std::string::npos ||
                  (!f.empty() && (f.front() == ' ' || f.back() == ' '));
     if (!quote) {
       out += f;

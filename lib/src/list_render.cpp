@@ -68,9 +68,10 @@ nlohmann::json list_json(const Plan& plan, const std::vector<const Activity*>& a
   return list;
 }
 
-std::string list_csv(const Plan& plan, const std::vector<const Activity*>& activities) {
-  std::string out = csv_record(activity_csv_header());
-  for (const Activity* a : activities) out += csv_record(activity_csv_row(plan, *a));
+std::string list_csv(const Plan& plan, const std::vector<const Activity*>& activities,
+                     char delimiter) {
+  std::string out = csv_record(activity_csv_header(), delimiter);
+  for (const Activity* a : activities) out += csv_record(activity_csv_row(plan, *a), delimiter);
   return out;
 }
 

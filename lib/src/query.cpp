@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "import/row_label.hpp"
 #include "parplan/suggest.hpp"
 #include "parplan/unicode.hpp"
 
@@ -61,20 +62,44 @@ std::vector<const Owner*> closest_owners(const Plan& plan, std::string_view quer
   return out;
 }
 
+namespace {
+
+// A field number as its numeral ("3" -> "iii", "3.1" -> "iii.1"), folded like ids; anything else
+// folded unchanged.
+std::string numeral_id(std::string_view query) {
+  std::string folded = unicode::fold(query);
+  std::string_view head = std::string_view(folded).substr(0, folded.find('.'));
+  if (head.empty() || head.size() > 3 || head.find_first_not_of("0123456789") != head.npos)
+    return folded;
+  std::string id = unicode::fold(import::to_roman(std::stoi(std::string(head))));
+  return id + folded.substr(head.size());
+}
+
+}  // namespace
+
 std::vector<const Field*> match_fields(const Plan& plan, std::string_view query) {
   std::string needle = unicode::fold(query);
   std::vector<const Field*> found;
   if (needle.empty()) return found;
+  const std::string id = numeral_id(query);
   for (const Field& field : plan.fields)
-    if (unicode::fold(field.id) == needle) return {&field};
+    if (unicode::fold(field.id) == id) return {&field};
   for (const Field& field : plan.fields)
     if (unicode::fold(field.title).find(needle) != std::string::npos) found.push_back(&field);
   return found;
 }
 
+const Task* match_task(const Plan& plan, std::string_view query) {
+  const std::string id = numeral_id(query);
+  for (const Field& field : plan.fields)
+    for (const Task& task : field.tasks)
+      if (unicode::fold(task.id) == id) return &task;
+  return nullptr;
+}
+
 bool Filter::matches(const Activity& activity) const {
   if (status && activity.status != *status) return false;
-  if (fields && !fields->contains(activity.field)) return false;
+  if (fields && !fields->contains(activity.field) && !fields->contains(activity.task)) return false;
   if (!owners) return true;
   auto any_in = [&](const std::vector<std::string>& ids) {
     return std::any_of(ids.begin(), ids.end(),
@@ -169,9 +194,13 @@ std::string describe_filter(const Plan& plan, const Filter& filter) {
     parts.push_back(fmt::format("{} {}", role, names));
   }
   if (filter.fields) {
+    // Fields and tasks in plan order.
     std::string ids;
-    for (const Field& field : plan.fields)
+    for (const Field& field : plan.fields) {
       if (filter.fields->contains(field.id)) ids += (ids.empty() ? "" : ", ") + field.id;
+      for (const Task& task : field.tasks)
+        if (filter.fields->contains(task.id)) ids += (ids.empty() ? "" : ", ") + task.id;
+    }
     parts.push_back(fmt::format("field{} {}", filter.fields->size() == 1 ? "" : "s", ids));
   }
   if (filter.status) parts.push_back(fmt::format("status {}", to_string(*filter.status)));

@@ -180,8 +180,11 @@ class ReportWriter {
     }
     if (filter.fields) {
       std::vector<std::string> names;
-      for (const Field& field : plan_.fields)
+      for (const Field& field : plan_.fields) {
         if (filter.fields->contains(field.id)) names.push_back(field.id + ". " + field.title);
+        for (const Task& task : field.tasks)
+          if (filter.fields->contains(task.id)) names.push_back(task.id + ". " + task.title);
+      }
       items.push_back(
           tr_.format("selection.field", arg("names", fmt::format("{}", fmt::join(names, ", ")))));
     }
@@ -269,7 +272,22 @@ class ReportWriter {
     std::map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < plan_.owners().size(); ++i) position[plan_.owners()[i].id] = i;
     const std::size_t unknown = plan_.owners().size();
+    // With --owner, the rows are the owners asked for, each with the activities it has in the
+    // role asked for; co-leads of those activities are not what was asked about.
+    const Filter& filter = options_.filter;
     for (const Activity* a : selected_) {
+      if (filter.owners) {
+        for (const Owner& owner : plan_.owners()) {
+          bool lead = std::ranges::find(a->lead, owner.id) != a->lead.end();
+          bool support = std::ranges::find(a->support, owner.id) != a->support.end();
+          bool role = filter.role == Role::lead      ? lead
+                      : filter.role == Role::support ? support
+                                                     : lead || support;
+          if (role && filter.owners->contains(owner.id))
+            count(tallies[Key{position[owner.id], owner.name}], *a);
+        }
+        continue;
+      }
       if (a->lead.empty())
         count(tallies[Key{unknown + 1, std::string(tr_.text("owner.none"))}], *a);
       for (const std::string& id : a->lead) {

@@ -155,6 +155,40 @@ TEST_CASE("diff: --owner and --field choose the activities reported") {
   CHECK(nobody.err.starts_with("parplan: error: no owner matches 'bo quoc phong'; closest:"));
 }
 
+TEST_CASE("diff: a filter reaches the plan-level lines, and the JSON records it") {
+  // Field II (retitled, its file renamed) holds only stp's II.1.1; task I.2 only stc's I.2.1.
+  RunResult snv = diff_fixtures({"--owner", "snv"});
+  CHECK(snv.out.starts_with(
+      "9 changed, 1 added, 1 removed, 1 plan-level change; 1 deadline slipped (+2 months)\n\n"
+      "plan\n  title: Kế hoạch thử nghiệm 2024 → Kế hoạch thử nghiệm 2024 (sửa đổi)\n\n"));
+  RunResult stp = diff_fixtures({"--owner", "stp"});
+  CHECK(stp.out.starts_with(
+      "2 changed, 0 added, 0 removed, 3 plan-level changes; 1 deadline slipped (+3 months)\n\n"
+      "plan\n  title: Kế hoạch thử nghiệm 2024 → Kế hoạch thử nghiệm 2024 (sửa đổi)\n"
+      "  field II title: Thể chế → Thể chế và pháp luật\n"
+      "  field II file renamed: 02-the-che.yaml → 02-the-che-va-phap-luat.yaml\n\n"));
+  RunResult several = diff_fixtures({"--field", "ch"});
+  CHECK(several.exit_code == 0);
+  CHECK(several.err ==
+        "parplan: note: --field 'ch' matches 3 fields: I (Chỉ đạo, điều hành), II (Thể chế và "
+        "pháp luật), IV (Chuyển đổi số)\n");
+  RunResult task = diff_fixtures({"--field", "I.2"});
+  CHECK(task.out.find("  task I.2 title: Kiểm tra → Kiểm tra, giám sát\n") != std::string::npos);
+  CHECK(task.out.find("field II") == std::string::npos);
+
+  nlohmann::json both = nlohmann::json::parse(
+      diff_fixtures({"--owner", "stp", "--owner", "snv", "--field", "2", "--format", "json"}).out);
+  CHECK(both["filter"] ==
+        nlohmann::json::parse(R"({"owner":["snv","stp"],"role":"lead","field":["II"]})"));
+  CHECK(nlohmann::json::parse(diff_fixtures({"--format", "json"}).out)["filter"] == nullptr);
+  nlohmann::json gone = nlohmann::json::parse(
+      diff_fixtures({"--owner", "ban cu", "--role", "any", "--field", "III.1", "--format", "json"})
+          .out);
+  CHECK(gone["filter"] ==
+        nlohmann::json::parse(R"({"owner":["ban-cu"],"role":"any","field":["III.1"]})"));
+  CHECK(gone["removed"][0]["id"] == "III.1.1");
+}
+
 TEST_CASE("diff: colour only on request, never with NO_COLOR") {
   CHECK(diff_fixtures().out.find('\033') == std::string::npos);
   CHECK(diff_fixtures({"--color", "always"}).out.find("\033[1mI.1.1\033[0m") != std::string::npos);

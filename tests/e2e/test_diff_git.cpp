@@ -185,10 +185,8 @@ TEST_CASE("diff: bad revisions exit 2 and create no file") {
        "parplan: error: unknown revision 'nope': no such directory, and no such commit in the git "
        "repository at "},
       {{"diff", "HEAD", "nope"}, "parplan: error: unknown revision 'nope'"},
-      {{"diff", "--output=x"},
-       "parplan: error: The following argument was not expected: "
-       "--output=x\n"},
-      {{"diff", "-n"}, "parplan: error: The following argument was not expected: -n\n"},
+      {{"diff", "--output=x"}, "parplan: error: unknown option `--output`\n"},
+      {{"diff", "-n"}, "parplan: error: unknown option `-n`\n"},
       {{"diff", "--", "--output=x"},
        "parplan: error: '--output=x' is not a revision: revisions cannot start with '-'\n"},
       {{"diff", "--", "-n"},

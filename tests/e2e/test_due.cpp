@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -356,7 +357,7 @@ TEST_CASE("due: usage errors exit 2 and say what is accepted") {
        "parplan: error: --bom applies only to --format csv (it marks the file as UTF-8 for "
        "Excel)\n"},
       {{"--owner", "bo cong an"}, "parplan: error: no owner matches 'bo cong an'; closest: "},
-      {{"--field", "y te"}, "parplan: error: no field matches 'y te'; fields: I ("},
+      {{"--field", "y te"}, "parplan: error: no field or task matches 'y te'; fields: I ("},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"due"};
@@ -377,7 +378,7 @@ TEST_CASE("due: usage errors exit 2 and say what is accepted") {
     RunResult r = run_parplan(args);
     CHECK_MESSAGE(r.exit_code == 2, args[1]);
     CHECK(r.out == "");
-    CHECK(r.err.find("Run 'parplan --help' for usage.") != std::string::npos);
+    CHECK(r.err.find("Run 'parplan due --help' for usage.") != std::string::npos);
   }
 }
 
@@ -446,57 +447,89 @@ TEST_CASE("due: JSON holds every section as activity objects and round-trips") {
   CHECK(json::parse(j.dump()) == j);
 }
 
-TEST_CASE("due: CSV has a section column and reads back as RFC 4180") {
+TEST_CASE("due: CSV has section columns, one row per activity, and reads back as RFC 4180") {
   RunResult r = run_parplan({"due", "--plan", fixture, "--month", "6", "--format", "csv"});
   CHECK(r.exit_code == 0);
   CHECK_FALSE(r.out.starts_with("\xEF\xBB\xBF"));
   auto records = read_csv(r.out);
-  REQUIRE(records.size() == 1 + 3 + 2 + 1 + 2 + 1);
+  REQUIRE(records.size() == 1 + 3 + 2 + 1 + 1);
   CHECK(records[0] == std::vector<std::string>{
-                          "section", "months_late", "id",   "field",   "task",      "title",
-                          "result",  "output",      "lead", "support", "schedule",  "start",
-                          "end",     "after",       "per",  "status",  "completed", "progress",
-                          "note",    "file",        "line"});
+                          "section",  "also_in", "months_late", "id",   "field",   "task",
+                          "title",    "result",  "output",      "lead", "support", "schedule",
+                          "start",    "end",     "after",       "per",  "status",  "completed",
+                          "progress", "note",    "file",        "line"});
   std::vector<std::vector<std::string>> key_columns;
   for (std::size_t i = 1; i < records.size(); ++i) {
     REQUIRE(records[i].size() == records[0].size());
-    key_columns.push_back({records[i][0], records[i][1], records[i][2]});
+    key_columns.push_back({records[i][0], records[i][1], records[i][2], records[i][3]});
   }
-  CHECK(key_columns == std::vector<std::vector<std::string>>{{"overdue", "3", "I.1.1"},
-                                                             {"overdue", "4", "I.1.6"},
-                                                             {"overdue", "1", "II.1.3"},
-                                                             {"due", "", "I.1.3"},
-                                                             {"due", "", "I.1.8"},
-                                                             {"upcoming", "", "I.1.4"},
-                                                             {"starting", "", "I.1.4"},
-                                                             {"starting", "", "I.1.8"},
-                                                             {"waiting", "", "II.1.2"}});
+  // I.1.8 ends and starts in June, I.1.4 starts in June and ends in July: one row each, the
+  // second section beside the first.
+  CHECK(key_columns == std::vector<std::vector<std::string>>{{"overdue", "", "3", "I.1.1"},
+                                                             {"overdue", "", "4", "I.1.6"},
+                                                             {"overdue", "", "1", "II.1.3"},
+                                                             {"due", "", "", "I.1.3"},
+                                                             {"due", "starting", "", "I.1.8"},
+                                                             {"upcoming", "starting", "", "I.1.4"},
+                                                             {"waiting", "", "", "II.1.2"}});
   // Quotes and commas survive; owners by name; months as in the plan.
-  CHECK(records[2][5] == "Rà soát \"văn bản\", quy trình nội bộ từ năm trước");
-  CHECK(records[2][8] == "ICT Center");
-  CHECK(records[2][11] == "2023-11");
-  CHECK(records[2][12] == "2");
-  CHECK(records[4][8] == "Sở Nội vụ");
-  CHECK(records[4][9] == "Đài Phát thanh và Truyền hình tỉnh");
-  CHECK(records[4][15] == "in-progress");
-  CHECK(records[4][17] == "50");
-  CHECK(records[4][19] == fixture + "/01-chi-dao.yaml");
-  CHECK(records[9][13] == "Sau khi HĐND tỉnh ban hành Nghị quyết");
+  CHECK(records[2][6] == "Rà soát \"văn bản\", quy trình nội bộ từ năm trước");
+  CHECK(records[2][9] == "ICT Center");
+  CHECK(records[2][12] == "2023-11");
+  CHECK(records[2][13] == "2");
+  CHECK(records[4][9] == "Sở Nội vụ");
+  CHECK(records[4][10] == "Đài Phát thanh và Truyền hình tỉnh");
+  CHECK(records[4][16] == "in-progress");
+  CHECK(records[4][18] == "50");
+  CHECK(records[4][20] == fixture + "/01-chi-dao.yaml");
+  CHECK(records[7][14] == "Sau khi HĐND tỉnh ban hành Nghị quyết");
 
-  // Every row agrees with the JSON form.
+  // Every row agrees with the JSON form, each activity at its first section.
   json j = due_json({"--plan", fixture, "--month", "6"});
   std::size_t row = 1;
+  std::vector<std::string> seen;
   for (const char* section : {"overdue", "due", "upcoming", "starting", "waiting"})
     for (const json& a : j.at(section)) {
-      CHECK(records[row][2] == a.at("id"));
-      CHECK(records[row][5] == a.at("title"));
-      CHECK(records[row][20] == std::to_string(a.at("line").get<int>()));
+      if (std::find(seen.begin(), seen.end(), a.at("id")) != seen.end()) continue;
+      seen.push_back(a.at("id"));
+      CHECK(records[row][3] == a.at("id"));
+      CHECK(records[row][6] == a.at("title"));
+      CHECK(records[row][21] == std::to_string(a.at("line").get<int>()));
       ++row;
     }
+  CHECK(row == records.size());
 
   RunResult bom =
       run_parplan({"due", "--plan", fixture, "--month", "6", "--format", "csv", "--bom"});
   CHECK(bom.out == "\xEF\xBB\xBF" + r.out);
+}
+
+TEST_CASE("due: --delimiter separates CSV fields with another character") {
+  RunResult comma = run_parplan({"due", "--plan", fixture, "--month", "6", "--format", "csv"});
+  RunResult semicolon = run_parplan(
+      {"due", "--plan", fixture, "--month", "6", "--format", "csv", "--delimiter", ";"});
+  CHECK(semicolon.exit_code == 0);
+  CHECK(semicolon.out.starts_with("section;also_in;months_late;id;field;task;title;"));
+  // The title with a comma needs no quotes now; the one with quotes still does.
+  CHECK(semicolon.out.find(";\"Rà soát \"\"văn bản\"\", quy trình nội bộ từ năm trước\";") !=
+        std::string::npos);
+  CHECK(semicolon.out.find(";Kiểm tra liên ngành công tác cải cách hành chính;") !=
+        std::string::npos);
+  CHECK(std::count(semicolon.out.begin(), semicolon.out.end(), '\n') ==
+        std::count(comma.out.begin(), comma.out.end(), '\n'));
+
+  for (const char* bad : {";;", "", "\""}) {
+    RunResult r = run_parplan({"due", "--plan", fixture, "--format", "csv", "--delimiter", bad});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == "parplan: error: --delimiter: '" + std::string(bad) +
+                       "' is not one character other than a quote or a line break; give one "
+                       "such as ';'\nRun 'parplan due --help' for usage.\n");
+  }
+  RunResult json_format =
+      run_parplan({"due", "--plan", fixture, "--format", "json", "--delimiter", ";"});
+  CHECK(json_format.exit_code == 2);
+  CHECK(json_format.err == "parplan: error: --delimiter applies only to --format csv\n");
 }
 
 TEST_CASE("due: Markdown renders as headings and tables") {

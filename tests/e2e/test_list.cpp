@@ -281,3 +281,74 @@ TEST_CASE("list: usage errors exit 2") {
     CHECK(r.err.starts_with("parplan: error: "));
   }
 }
+
+TEST_CASE("list: --owner and --field repeat, each the union of what it names") {
+  CHECK(ids(list_json({"--plan", fixture, "--owner", "ict", "--owner", "Sở Tư pháp"})) ==
+        Ids{"I.1.5", "I.1.6", "I.1.7", "I.1.8", "II.1.2", "II.1.3", "II.1.9"});
+  const Ids field_two = {"II.1.1", "II.1.2", "II.1.3", "II.1.4", "II.1.5",
+                         "II.1.6", "II.1.7", "II.1.8", "II.1.9", "II.1.10"};
+  // A field by id, number or title; a task by id, its field by id or number.
+  CHECK(ids(list_json({"--plan", fixture, "--field", "II"})) == field_two);
+  CHECK(ids(list_json({"--plan", fixture, "--field", "2"})) == field_two);
+  CHECK(ids(list_json({"--plan", fixture, "--field", "the che"})) == field_two);
+  const Ids task_one = {"I.1.1", "I.1.2", "I.1.3", "I.1.4", "I.1.5", "I.1.6", "I.1.7", "I.1.8"};
+  CHECK(ids(list_json({"--plan", fixture, "--field", "I.1"})) == task_one);
+  CHECK(ids(list_json({"--plan", fixture, "--field", "i.1"})) == task_one);
+  CHECK(ids(list_json({"--plan", fixture, "--field", "1.1"})) == task_one);
+  CHECK(ids(list_json({"--plan", fixture, "--field", "I.1", "--field", "2"})) == fixture_ids);
+  // Different options narrow each other.
+  CHECK(ids(list_json({"--plan", fixture, "--owner", "stp", "--owner", "ict", "--field", "1"})) ==
+        Ids{"I.1.5", "I.1.6", "I.1.7", "I.1.8"});
+
+  RunResult r = run_parplan({"list", "--plan", fixture, "--field", "1.1", "--field", "2"});
+  CHECK(r.out.starts_with("fixture-all-kinds (fields I.1, II): 18 activities\n"));
+}
+
+TEST_CASE("list: --field says what it matched when that is more than one field") {
+  RunResult r = run_parplan({"list", "--plan", fixture, "--field", "ch", "--format", "json"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.err ==
+        "parplan: note: --field 'ch' matches 2 fields: I (Công tác chỉ đạo, điều hành), II (Cải "
+        "cách thể chế)\n");
+  CHECK(run_parplan({"list", "--plan", fixture, "--field", "2"}).err == "");
+  RunResult none = run_parplan({"list", "--plan", fixture, "--field", "y te"});
+  CHECK(none.exit_code == 2);
+  CHECK(none.err ==
+        "parplan: error: no field or task matches 'y te'; fields: I (Công tác chỉ đạo, điều "
+        "hành), II (Cải cách thể chế).\n");
+  RunResult task = run_parplan({"list", "--plan", fixture, "--field", "II.7"});
+  CHECK(task.exit_code == 2);
+  CHECK(task.err.starts_with("parplan: error: no field or task matches 'II.7'; fields: I ("));
+}
+
+TEST_CASE("list: CSV cells a spreadsheet would run as formulas are written as text") {
+  TempDir dir;
+  copy_tree(source_path(fixture), dir.str());
+  std::string file = (dir.path() / "01-chi-dao.yaml").string();
+  std::string text = read_file(file);
+  auto replace = [&](const std::string& from, const std::string& to) {
+    std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  };
+  replace("title: Ban hành Kế hoạch tuyên truyền", "title: '=HYPERLINK(\"http://x\",\"y\")'");
+  replace("title: Tập huấn công chức đầu mối", "title: \"+1 lớp\"");
+  replace("title: Kiểm tra liên ngành công tác cải cách hành chính", "title: \"-2 lớp\"");
+  replace("title: Phát sóng chuyên mục cải cách hành chính", "title: \"@SUM(A1)\"");
+  replace("title: Hội thi trực tuyến (đã hủy)", "title: \"\\tTab\"");
+  replace("title: Xây dựng Kế hoạch năm sau", "title: a=b-c");
+  dir.write("01-chi-dao.yaml", text);
+
+  RunResult r = run_parplan({"list", "--plan", dir.str(), "--format", "csv", "--field", "I"});
+  REQUIRE(r.exit_code == 0);
+  auto records = read_csv(r.out);
+  std::vector<std::string> titles;
+  for (std::size_t i = 1; i < records.size(); ++i) titles.push_back(records[i][3]);
+  CHECK(titles == std::vector<std::string>{"'=HYPERLINK(\"http://x\",\"y\")", "'+1 lớp", "'-2 lớp",
+                                           "'@SUM(A1)", "'\tTab",
+                                           "Rà soát \"văn bản\", quy trình nội bộ từ năm trước",
+                                           "a=b-c", "Hội nghị sơ kết sáu tháng"});
+  // JSON carries the text as written.
+  CHECK(list_json({"--plan", dir.str(), "--field", "I"})[0].at("title") ==
+        "=HYPERLINK(\"http://x\",\"y\")");
+}

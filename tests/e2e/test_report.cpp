@@ -399,3 +399,31 @@ TEST_CASE("report: the cron example commits a report only when it changed") {
   CHECK(nowhere.exit_code != 0);
   CHECK(nowhere.err.find("weekly-report: cannot enter") != std::string::npos);
 }
+
+TEST_CASE("report: --owner reaches the table by owner: the owners asked for, in the role asked") {
+  const std::string fixture = "tests/fixtures/due-all-kinds";
+  const std::string table_head =
+      "## Progress by lead owner\n\n"
+      "| Lead owner | Activities | Done | Overdue | Due this month | Progress |\n"
+      "| --- | ---: | ---: | ---: | ---: | --- |\n";
+  auto section = [&](std::vector<std::string> filter) {
+    std::vector<std::string> args = {"report", "--plan", fixture,      "--month", "6",
+                                     "--lang", "en",     "--sections", "by-owner"};
+    args.insert(args.end(), filter.begin(), filter.end());
+    RunResult r = run_parplan(args);
+    REQUIRE(r.exit_code == 0);
+    return r.out.substr(r.out.find("## "));
+  };
+  // Without a filter: every lead owner of the plan.
+  CHECK(section({}).find("| Sở Tư pháp | 3 |") != std::string::npos);
+  // snv leads 7 activities and supports 3 more (I.1.4, I.1.7, II.1.7): with --role any its row
+  // counts all 10, and the co-leads and leads of those activities get no row.
+  std::string any = section({"--owner", "snv", "--role", "any"});
+  CHECK(any.starts_with(table_head + "| Sở Nội vụ | 10 |"));
+  CHECK(any.find("ICT Center") == std::string::npos);
+  CHECK(any.find("Đài Phát thanh") == std::string::npos);
+  std::string two = section({"--owner", "snv", "--owner", "ict"});
+  CHECK(two.starts_with(table_head + "| Sở Nội vụ | 7 |"));
+  CHECK(two.find("\n| ICT Center | 4 |") != std::string::npos);
+  CHECK(two.find("Sở Tư pháp") == std::string::npos);
+}

@@ -144,8 +144,8 @@ TEST_CASE("validate: usage errors exit 2, never CLI11's own codes") {
   auto r = run_parplan({"validate", "--bogus"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
-        "parplan: error: The following argument was not expected: --bogus\n"
-        "Run 'parplan --help' for usage.\n");
+        "parplan: error: unknown option `--bogus`\n"
+        "Run 'parplan validate --help' for usage.\n");
   CHECK(run_parplan({"validate", "--format", "xml"}).exit_code == 2);
   CHECK(run_parplan({}).exit_code == 2);
   CHECK(run_parplan({"frobnicate"}).exit_code == 2);

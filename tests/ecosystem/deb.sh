@@ -20,8 +20,16 @@ version=$("$PARPLAN" --version | cut -d' ' -f2)
 expect "package name and version" "parplan $version" "$(dpkg-deb -f "$deb" Package Version | cut -d' ' -f2 | paste -sd' ')"
 expect "section" "utils" "$(dpkg-deb -f "$deb" Section)"
 depends=$(dpkg-deb -f "$deb" Depends)
-for library in libc6 libstdc++6 libyaml-cpp0.7 libfmt9 libutf8proc2; do
-  case $depends in *"$library "*) ;; *) expect "Depends (from dpkg-shlibdeps) has $library" "$library" "$depends" ;; esac
+# yaml-cpp and utf8proc are linked statically by default (PARPLAN_STATIC_DEPS): then the package
+# must not depend on them, else it must.
+for pair in libc6:libc.so libstdc++6:libstdc++.so libyaml-cpp0.7:libyaml-cpp.so libfmt9:libfmt.so \
+            libutf8proc2:libutf8proc.so; do
+  library=${pair%%:*}
+  if readelf -d "$PARPLAN" | grep -q "NEEDED.*\[${pair#*:}"; then
+    case $depends in *"$library "*|*"$library,"*|*"$library") ;; *) expect "Depends (from dpkg-shlibdeps) has $library" "$library" "$depends" ;; esac
+  else
+    case $depends in *"$library "*|*"$library,"*|*"$library") expect "Depends leaves out $library (linked statically)" "" "$depends" ;; esac
+  fi
 done
 expect "a description" "yes" "$(dpkg-deb -f "$deb" Description | grep -q 'YAML under git' && echo yes)"
 expect "the copyright file" "./usr/share/doc/parplan/copyright" \

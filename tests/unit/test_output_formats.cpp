@@ -1,11 +1,21 @@
 #include <doctest/doctest.h>
 
+#include "parplan/export.hpp"
 #include "parplan/html.hpp"
 #include "parplan/html_markdown.hpp"
 #include "parplan/ics_export.hpp"
 #include "parplan/markdown.hpp"
 
 using namespace parplan;
+
+TEST_CASE("csv_record: quotes what needs it, writes formula starts as text, any delimiter") {
+  CHECK(csv_record({"a", "b c", "x,y", "say \"hi\"", " pad"}) ==
+        "a,b c,\"x,y\",\"say \"\"hi\"\"\",\" pad\"\r\n");
+  CHECK(csv_record({"=1+2", "+1", "-2", "@SUM(A1)", "\tx", "\ry", "a=b", "2024-06", ""}) ==
+        "'=1+2,'+1,'-2,'@SUM(A1),'\tx,\"'\ry\",a=b,2024-06,\r\n");
+  CHECK(csv_record({"x,y", "a;b", "=c"}, ';') == "x,y;\"a;b\";'=c\r\n");
+  CHECK(csv_record({"a\tb", "c"}, '\t') == "\"a\tb\"\tc\r\n");
+}
 
 TEST_CASE("html::escape: markup and quotes become entities, control characters U+FFFD") {
   CHECK(html::escape(R"(<script>"x" & 'y'</script>)") ==

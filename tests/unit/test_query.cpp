@@ -84,6 +84,22 @@ TEST_CASE("query: match_fields takes an id exactly or a part of a title") {
   CHECK(match_fields(plan, "").empty());
 }
 
+TEST_CASE("query: match_fields takes a field number, match_task a task id") {
+  const Plan& plan = fixture();
+  CHECK(field_ids(match_fields(plan, "2")) == Ids{"II"});
+  CHECK(field_ids(match_fields(plan, "1")) == Ids{"I"});
+  CHECK(match_fields(plan, "3").empty());
+  CHECK(match_fields(plan, "0").empty());
+  for (const char* query : {"I.1", "i.1", "1.1"}) {
+    REQUIRE_MESSAGE(match_task(plan, query), query);
+    CHECK(match_task(plan, query)->id == "I.1");
+  }
+  CHECK(match_task(plan, "2.1")->id == "II.1");
+  CHECK(match_task(plan, "II") == nullptr);
+  CHECK(match_task(plan, "II.2") == nullptr);
+  CHECK(match_task(plan, "") == nullptr);
+}
+
 TEST_CASE("query: a filter selects by owner and role, field and status") {
   Filter all;
   CHECK(all.matches(activity("I.1.1")));
@@ -149,6 +165,17 @@ TEST_CASE("query: id_less is a strict weak ordering even for mixed kinds of comp
         if (id_less(a, b) && id_less(b, c)) CHECK_MESSAGE(id_less(a, c), a << " " << b << " " << c);
     }
   }
+}
+
+TEST_CASE("query: a field filter naming a task keeps that task's activities") {
+  Filter f;
+  f.fields = std::set<std::string>{"I.1", "II"};
+  CHECK(f.matches(activity("I.1.1")));
+  CHECK(f.matches(activity("II.1.5")));
+  f.fields = std::set<std::string>{"II.1"};
+  CHECK_FALSE(f.matches(activity("I.1.1")));
+  CHECK(f.matches(activity("II.1.5")));
+  CHECK(describe_filter(fixture(), f) == "field II.1");
 }
 
 TEST_CASE("query: describe_filter says what a filter keeps") {

@@ -35,8 +35,9 @@ std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_
 void agenda_json(const Plan& plan, const Agenda& agenda,
                  const std::function<void(std::string_view)>& write);
 
-// RFC 4180: a header, then one row per listed activity, in section order, with the columns
-// section, months_late and those of activity_csv_header. No BOM.
-std::string agenda_csv(const Plan& plan, const Agenda& agenda);
+// RFC 4180 (see csv_record): a header, then one row per listed activity, in the order of its first
+// section, with the columns section, also_in (its second section, such as starting for an activity
+// also due, or empty), months_late and those of activity_csv_header. No BOM.
+std::string agenda_csv(const Plan& plan, const Agenda& agenda, char delimiter = ',');
 
 }  // namespace parplan

@@ -93,14 +93,17 @@ struct PlanDiff {
   const Plan* new_plan = nullptr;
   std::vector<PlanChange> plan_changes;  // plan, then owners, then fields and tasks by id
   std::vector<ActivityDiff> activities;  // by id (id_less)
+  std::optional<Filter> filter;          // the one it was made with (DiffOptions)
 
   [[nodiscard]] bool empty() const { return plan_changes.empty() && activities.empty(); }
   [[nodiscard]] DiffSummary summary() const;
 };
 
 struct DiffOptions {
-  // Only activities that match on either side are reported; owner and field/task changes only
-  // for the owners and fields the filter names. Plan attributes are always reported.
+  // Only activities that match on either side are reported; owner changes only for the owners
+  // the filter names, field and task changes (a title, a renamed file) only for fields and tasks
+  // it names or that hold an activity it selects on either side. Plan attributes are always
+  // reported.
   std::optional<Filter> filter;
 };
 

@@ -22,7 +22,8 @@ std::string list_text(const Plan& plan, const std::vector<const Activity*>& acti
 // An array of activity_json objects.
 nlohmann::json list_json(const Plan& plan, const std::vector<const Activity*>& activities);
 
-// RFC 4180: activity_csv_header, then one row per activity. No BOM.
-std::string list_csv(const Plan& plan, const std::vector<const Activity*>& activities);
+// RFC 4180 (see csv_record): activity_csv_header, then one row per activity. No BOM.
+std::string list_csv(const Plan& plan, const std::vector<const Activity*>& activities,
+                     char delimiter = ',');
 
 }  // namespace parplan

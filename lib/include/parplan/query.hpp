@@ -19,14 +19,19 @@ std::vector<const Owner*> match_owners(const Plan& plan, std::string_view query)
 // Up to `n` owners closest to `query`, for "did you mean" when nothing matched.
 std::vector<const Owner*> closest_owners(const Plan& plan, std::string_view query, std::size_t n);
 
-// Fields whose id equals `query` (ignoring case) or whose title contains it (folded).
+// Fields whose id equals `query` (ignoring case), whose number it is ("3" is field III), or else
+// whose title contains it (folded).
 std::vector<const Field*> match_fields(const Plan& plan, std::string_view query);
+// The task whose id `query` is, ignoring case, with the field by number or numeral ("3.1" and
+// "iii.1" are task III.1); null when there is none.
+const Task* match_task(const Plan& plan, std::string_view query);
 
 // Which activities a command looks at. Empty optionals mean "no restriction".
 struct Filter {
   std::optional<std::set<std::string>> owners;  // owner ids
   Role role = Role::lead;
-  std::optional<std::set<std::string>> fields;  // field ids
+  // Field ids (III) and task ids (III.1): an activity matches when its field or its task is one.
+  std::optional<std::set<std::string>> fields;
   std::optional<Status> status;
 
   [[nodiscard]] bool matches(const Activity& activity) const;
