@@ -62,9 +62,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   Selection& selection = selected->selection;
 
   ReportOptions report;
-  // --lang, then the plan's `language:`, then English.
-  report.language =
-      i18n::parse_language(options.lang.value_or(plan.info.language)).value_or(i18n::Language::en);
+  report.language = i18n::choose_language(options.lang, plan.info.language);
   report.as_of = selection.as_of;
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);
@@ -83,7 +81,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
     }
     PlanDiff diff = diff_plans(old_side.plan, plan, {report.filter});
     DiffMarkdownOptions md;
-    md.language = report.language == i18n::Language::vi ? "vi" : "en";
+    md.language = report.language;
     md.section_level = 3;
     md.title = false;
     report.changes = ReportChanges{*options.since, diff_to_markdown(diff, md)};
