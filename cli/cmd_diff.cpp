@@ -35,8 +35,7 @@ std::string render(const Context& ctx, const DiffCommandOptions& options, const 
   if (options.format == "json") return json_text(diff_to_json(diff)) + "\n";
   if (options.format == "md") {
     DiffMarkdownOptions md;
-    md.language = options.lang.value_or(
-        diff.new_plan->info.language.empty() ? "en" : diff.new_plan->info.language);
+    md.language = i18n::choose_language(options.lang, diff.new_plan->info.language);
     return diff_to_markdown(diff, md);
   }
   return diff_to_text(diff, ctx.color(STDOUT_FILENO));

@@ -20,6 +20,7 @@ namespace {
 struct DueOptions {
   SelectionOptions selection;
   std::string format = "text";
+  std::optional<std::string> lang;
   bool fail_on_overdue = false;
   CsvOptions csv;
   std::optional<std::string> output;
@@ -32,6 +33,7 @@ void run_due(Context& ctx, const DueOptions& options) {
   const Plan& plan = selected->plan;
   const Selection& selection = selected->selection;
   Agenda agenda = build_agenda(plan, selection.filter, selection.as_of, options.selection.within);
+  const i18n::Catalog tr(i18n::choose_language(options.lang, plan.info.language));
 
   std::string out;
   if (options.format == "xlsx") {
@@ -45,7 +47,6 @@ void run_due(Context& ctx, const DueOptions& options) {
       for (const AgendaItem& item : agenda.*section.items)
         if (std::find(listed.begin(), listed.end(), item.activity) == listed.end())
           listed.push_back(item.activity);
-    const i18n::Catalog tr(i18n::parse_language(plan.info.language).value_or(i18n::Language::en));
     out = ics_calendar(plan, listed, agenda.as_of, tr);
   } else if (options.format == "json") {
     if (options.output)
@@ -56,11 +57,11 @@ void run_due(Context& ctx, const DueOptions& options) {
     out = std::string(options.csv.bom ? utf8_bom : "") +
           agenda_csv(plan, agenda, options.csv.separator());
   } else if (options.format == "md") {
-    out = agenda_markdown(plan, agenda, describe_filter(plan, selection.filter));
+    out = agenda_markdown(plan, agenda, describe_filter(plan, selection.filter, tr), tr);
   } else {
     text::TableStyle style{.color = ctx.color(STDOUT_FILENO),
                            .width = Context::terminal_width(STDOUT_FILENO)};
-    out = agenda_text(plan, agenda, describe_filter(plan, selection.filter), style);
+    out = agenda_text(plan, agenda, describe_filter(plan, selection.filter, tr), tr, style);
   }
   if (!out.empty()) emit(plan, options.output, out);
 
@@ -82,6 +83,10 @@ void register_due(CLI::App& app, Context& ctx) {
                   "Output: text (default), md, json, csv, xlsx (Excel) or ics (calendar)")
       ->check(CLI::IsMember({"text", "md", "json", "csv", "xlsx", "ics"}))
       ->type_name("FMT");
+  cmd->add_option("--lang", options->lang,
+                  "Language of text, md and ics: vi or en (default: the plan's language:, else en)")
+      ->check(CLI::IsMember({"vi", "en"}))
+      ->type_name("LANG");
   cmd->add_flag("--fail-on-overdue", options->fail_on_overdue,
                 "Exit 1 when anything is overdue (for cron)");
   cmd->add_option("-o,--output", options->output,
@@ -95,6 +100,7 @@ void register_due(CLI::App& app, Context& ctx) {
       "trouble.\n\n"
       "Examples:\n"
       "  parplan due --month 6\n"
+      "  parplan due --month 6 --lang en --format md > due.md\n"
       "  parplan due --as-of 2024-10-15 --within 2 --owner \"noi vu\"\n"
       "  parplan due --format csv --bom > due.csv\n"
       "  parplan due --month 6 --format xlsx -o due.xlsx   # a sheet per section\n"

@@ -23,6 +23,7 @@ struct ListOptions {
   SelectionOptions selection;
   std::string format = "text";
   CsvOptions csv;
+  std::optional<std::string> lang;
   std::optional<std::string> output;
 };
 
@@ -38,7 +39,7 @@ void run_list(Context& ctx, const ListOptions& options) {
   std::string out;
   // An undated calendar stamp for list: January of the plan year (see ics_calendar).
   const YearMonth stamp{plan.info.year, 1};
-  const i18n::Catalog tr(i18n::parse_language(plan.info.language).value_or(i18n::Language::en));
+  const i18n::Catalog tr(i18n::choose_language(options.lang, plan.info.language));
   if (options.format == "xlsx") {
     emit(plan, options.output, generated_bytes([&](const std::string& path) {
            write_list_xlsx(path, plan, activities, stamp);
@@ -56,7 +57,7 @@ void run_list(Context& ctx, const ListOptions& options) {
   } else {
     text::TableStyle style{.color = ctx.color(STDOUT_FILENO),
                            .width = Context::terminal_width(STDOUT_FILENO)};
-    out = list_text(plan, activities, describe_filter(plan, selection.filter), style);
+    out = list_text(plan, activities, describe_filter(plan, selection.filter, tr), tr, style);
   }
   emit(plan, options.output, out);
 }
@@ -71,6 +72,10 @@ void register_list(CLI::App& app, Context& ctx) {
                   "Output: text (default), json, csv, xlsx (Excel) or ics (calendar)")
       ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "ics"}))
       ->type_name("FMT");
+  cmd->add_option("--lang", options->lang,
+                  "Language of text and ics: vi or en (default: the plan's language:, else en)")
+      ->check(CLI::IsMember({"vi", "en"}))
+      ->type_name("LANG");
   cmd->add_option("-o,--output", options->output,
                   "Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal")
       ->type_name("FILE");
@@ -82,7 +87,7 @@ void register_list(CLI::App& app, Context& ctx) {
       "Exit status: 0 ok, 1 invalid plan, 2 usage or I/O trouble.\n\n"
       "Examples:\n"
       "  parplan list --owner snv --owner stp --role any   # either owner\n"
-      "  parplan list --field 3 --field IV.2\n"
+      "  parplan list --field 3 --field IV.2 --lang en\n"
       "  parplan list --field III --status planned --format json\n"
       "  parplan list --format csv --bom > plan.csv   # opens in Excel with Vietnamese intact\n"
       "  parplan list --format csv --delimiter ';' > plan.csv  # where Excel's separator is ;\n"

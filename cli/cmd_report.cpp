@@ -82,9 +82,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   for (const std::string& note : selection.notes) std::cerr << "parplan: note: " << note << '\n';
 
   ReportOptions report;
-  // --lang, then the plan's `language:`, then English.
-  report.language =
-      i18n::parse_language(options.lang.value_or(plan.info.language)).value_or(i18n::Language::en);
+  report.language = i18n::choose_language(options.lang, plan.info.language);
   report.as_of = selection.as_of;
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);
@@ -94,7 +92,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
     // The same engine and Markdown as `parplan diff --format md`, restricted by the same filter.
     PlanDiff diff = diff_plans(old_side->plan, plan, {report.filter});
     DiffMarkdownOptions md;
-    md.language = report.language == i18n::Language::vi ? "vi" : "en";
+    md.language = report.language;
     md.section_level = 3;
     md.title = false;
     report.changes = ReportChanges{*options.since, diff_to_markdown(diff, md)};

@@ -4,8 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
-#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -13,195 +12,226 @@
 #include "parplan/json_text.hpp"
 #include "parplan/list_render.hpp"
 #include "parplan/markdown.hpp"
+#include "parplan/query.hpp"
 #include "util/colour.hpp"
 
 namespace parplan {
 
 namespace {
 
-enum class Section { overdue, due, upcoming, starting, waiting };
+using fmt::arg;
 
 struct SectionInfo {
-  Section section;
+  AgendaPart part;
   const char* key;  // in JSON and CSV
   std::vector<AgendaItem> Agenda::*items;
 };
 
 constexpr std::array<SectionInfo, 5> sections = {{
-    {Section::overdue, "overdue", &Agenda::overdue},
-    {Section::due, "due", &Agenda::due},
-    {Section::upcoming, "upcoming", &Agenda::upcoming},
-    {Section::starting, "starting", &Agenda::starting},
-    {Section::waiting, "waiting", &Agenda::waiting},
+    {AgendaPart::overdue, "overdue", &Agenda::overdue},
+    {AgendaPart::due, "due", &Agenda::due},
+    {AgendaPart::upcoming, "upcoming", &Agenda::upcoming},
+    {AgendaPart::starting, "starting", &Agenda::starting},
+    {AgendaPart::waiting, "waiting", &Agenda::waiting},
 }};
 
-const std::vector<AgendaItem>& items(const Agenda& agenda, Section s) {
-  return agenda.*sections[static_cast<std::size_t>(s)].items;
+const std::vector<AgendaItem>& items(const Agenda& agenda, AgendaPart part) {
+  return agenda.*sections[static_cast<std::size_t>(part)].items;
 }
 
-std::string heading(const Agenda& agenda, Section s) {
-  const std::size_t n = items(agenda, s).size();
+std::string heading(const Agenda& agenda, AgendaPart part, const i18n::Catalog& tr) {
   const YearMonth month = agenda.as_of;
-  switch (s) {
-    case Section::overdue:
-      return fmt::format("Overdue ({})", n);
-    case Section::due:
-      return fmt::format("Due in {} ({})", to_string(month), n);
-    case Section::upcoming: {
-      if (agenda.within <= 0) return fmt::format("Upcoming ({})", n);
-      YearMonth first = YearMonth::from_serial(month.serial() + 1);
-      if (agenda.within == 1)
-        return fmt::format("Upcoming, ending in {} ({})", to_string(first), n);
-      YearMonth last = YearMonth::from_serial(month.serial() + agenda.within);
-      return fmt::format("Upcoming, ending {} to {} ({})", to_string(first), to_string(last), n);
-    }
-    case Section::starting:
-      return fmt::format("Starting in {} ({})", to_string(month), n);
-    case Section::waiting:
-      return fmt::format("Waiting for an event ({})", n);
+  std::string text;
+  switch (part) {
+    case AgendaPart::overdue:
+      text = tr.text("overdue.heading");
+      break;
+    case AgendaPart::due:
+      text = tr.format("due.heading", arg("month", tr.month(month)));
+      break;
+    case AgendaPart::upcoming:
+      text =
+          tr.format("upcoming.heading",
+                    arg("month", tr.month(YearMonth::from_serial(month.serial() + agenda.within))));
+      break;
+    case AgendaPart::starting:
+      text = tr.format("starting.heading", arg("month", tr.month(month)));
+      break;
+    case AgendaPart::waiting:
+      text = tr.text("waiting.heading");
+      break;
   }
-  return {};
+  return fmt::format("{} ({})", text, items(agenda, part).size());
 }
 
-std::string_view heading_style(Section s) {
-  switch (s) {
-    case Section::overdue:
+std::string_view heading_style(AgendaPart part) {
+  switch (part) {
+    case AgendaPart::overdue:
       return util::sgr::bold_red;
-    case Section::due:
+    case AgendaPart::due:
       return util::sgr::bold_yellow;
     default:
       return util::sgr::bold;
   }
 }
 
-std::string months_late(int months) {
-  return fmt::format("{} month{}", months, months == 1 ? "" : "s");
+// A month in a table cell: "6" in the plan year, "6/2025" outside it.
+std::string month_cell(const std::optional<YearMonth>& ym, int plan_year) {
+  if (!ym) return {};
+  if (ym->year == plan_year) return std::to_string(ym->month);
+  return fmt::format("{}/{}", ym->month, ym->year);
 }
 
-std::string end_label(const Plan& plan, const Activity& a) {
-  return a.end ? plan_month_label(*a.end, plan.info.year) : std::string();
+std::string status_cell(const Activity& a, const i18n::Catalog& tr) {
+  if (a.status == Status::in_progress && a.progress)
+    return tr.format("status.in_progress.percent", arg("progress", *a.progress));
+  return tr.status(a.status);
 }
 
-// Columns and cells of one section, shared by the text and Markdown forms.
-struct SectionTable {
-  std::vector<text::Column> columns;
-  std::vector<std::vector<text::Cell>> rows;
-};
+// Most months late first, then the earliest end, then by id.
+std::vector<AgendaItem> sorted(std::vector<AgendaItem> list) {
+  std::sort(list.begin(), list.end(), [](const AgendaItem& x, const AgendaItem& y) {
+    if (x.months_late != y.months_late) return x.months_late > y.months_late;
+    const Activity& a = *x.activity;
+    const Activity& b = *y.activity;
+    if (a.end != b.end) return a.end && (!b.end || *a.end < *b.end);
+    return id_less(a.id, b.id);
+  });
+  return list;
+}
 
-SectionTable section_table(const Plan& plan, const Agenda& agenda, Section s) {
-  SectionTable t;
-  if (s == Section::waiting) {
-    t.columns = {{"ID"},
-                 {"Lead", false, text::Cut::then},
-                 {"Waiting for", false, text::Cut::then},
-                 {"Title", false, text::Cut::first}};
-    for (const AgendaItem& item : agenda.waiting) {
-      const Activity& a = *item.activity;
-      t.rows.push_back({{a.id}, {plan.owner_names(a.lead, ", ", "—")}, {a.after}, {a.title}});
-    }
-    return t;
+std::string footer(const Agenda& agenda, const i18n::Catalog& tr) {
+  return tr.format("agenda.footer", arg("ongoing", agenda.ongoing),
+                   arg("external", agenda.external), arg("unknown", agenda.unknown));
+}
+
+// The sections a rendering shows: upcoming only when asked to look ahead.
+bool shown(const Agenda& agenda, AgendaPart part) {
+  return part != AgendaPart::upcoming || agenda.within > 0;
+}
+
+}  // namespace
+
+std::vector<std::string> AgendaTable::header() const {
+  std::vector<std::string> out;
+  for (const text::Column& c : columns) out.push_back(c.header);
+  return out;
+}
+
+std::vector<bool> AgendaTable::right() const {
+  std::vector<bool> out;
+  for (const text::Column& c : columns) out.push_back(c.right);
+  return out;
+}
+
+std::vector<std::vector<std::string>> AgendaTable::cells() const {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& row : rows) {
+    std::vector<std::string> texts;
+    for (const text::Cell& cell : row) texts.push_back(cell.text);
+    out.push_back(std::move(texts));
   }
-  const bool late = s == Section::overdue;
-  t.columns = {{"ID"}, {"End", true}};
-  if (late) t.columns.push_back({"Late", true});
-  t.columns.push_back({"Lead", false, text::Cut::then});
-  t.columns.push_back({"Title", false, text::Cut::first});
-  for (const AgendaItem& item : items(agenda, s)) {
+  return out;
+}
+
+AgendaTable agenda_table(const Plan& plan, const Agenda& agenda, AgendaPart part,
+                         const i18n::Catalog& tr) {
+  AgendaTable t;
+  t.heading = heading(agenda, part, tr);
+  std::vector<AgendaItem> list = sorted(items(agenda, part));
+  const bool late = part == AgendaPart::overdue;
+  const bool waiting = part == AgendaPart::waiting;
+  const bool status = std::any_of(list.begin(), list.end(), [](const AgendaItem& item) {
+    return item.activity->status == Status::in_progress;
+  });
+  auto header = [&](const char* key) { return std::string(tr.text(key)); };
+  t.columns.push_back({header("col.id")});
+  if (waiting) {
+    t.columns.push_back({header("col.lead"), false, text::Cut::then});
+    t.columns.push_back({header("col.after"), false, text::Cut::then});
+  } else {
+    t.columns.push_back({header("col.end"), true});
+    if (late) t.columns.push_back({header("col.months_late"), true});
+    t.columns.push_back({header("col.lead"), false, text::Cut::then});
+  }
+  if (status) t.columns.push_back({header("col.status")});
+  t.columns.push_back({header("col.activity"), false, text::Cut::first});
+  const std::string none(tr.text("cell.none"));
+  for (const AgendaItem& item : list) {
     const Activity& a = *item.activity;
-    std::vector<text::Cell> row = {{a.id}, {end_label(plan, a)}};
-    if (late) row.push_back({months_late(item.months_late), util::sgr::red});
-    row.push_back({plan.owner_names(a.lead, ", ", "—")});
+    std::vector<text::Cell> row = {{a.id}};
+    if (waiting) {
+      row.push_back({plan.owner_names(a.lead, "; ", none)});
+      row.push_back({a.after});
+    } else {
+      row.push_back({month_cell(a.end, plan.info.year)});
+      if (late) row.push_back({std::to_string(item.months_late), util::sgr::red});
+      row.push_back({plan.owner_names(a.lead, "; ", none)});
+    }
+    if (status)
+      row.push_back({status_cell(a, tr),
+                     a.status == Status::in_progress ? util::sgr::yellow : util::sgr::none});
     row.push_back({a.title});
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
-std::string footer(const Agenda& agenda) {
-  return fmt::format(
-      "Not on the calendar: {} ongoing, {} on an external timetable (per), {} with "
-      "no schedule.",
-      agenda.ongoing, agenda.external, agenda.unknown);
-}
-
-}  // namespace
-
-std::string agenda_headline(const Plan& plan, const Agenda& agenda, std::string_view scope) {
+std::string agenda_headline(const Plan& plan, const Agenda& agenda, std::string_view scope,
+                            const i18n::Catalog& tr) {
   std::string line = plan.info.id;
   if (!scope.empty()) line += fmt::format(" ({})", scope);
-  line += fmt::format(", as of {}", to_string(agenda.as_of));
+  line += ", " + tr.format("agenda.as_of", arg("month", tr.month(agenda.as_of)));
   if (agenda.period == Period::after_plan_year)
-    line += fmt::format(" (the plan year {} has ended)", plan.info.year);
+    line += " " + tr.format("agenda.year_ended", arg("year", plan.info.year));
   else if (agenda.period == Period::before_plan_year)
-    line += fmt::format(" (the plan year {} has not started)", plan.info.year);
-  line += ':';
-  for (const SectionInfo& info : sections)
-    line += fmt::format("{} {} {}", info.section == Section::overdue ? "" : ",",
-                        (agenda.*info.items).size(), info.key);
-  return line;
+    line += " " + tr.format("agenda.year_not_started", arg("year", plan.info.year));
+  return line + ": " +
+         tr.format("agenda.counts", arg("overdue", agenda.overdue.size()),
+                   arg("due", agenda.due.size()), arg("upcoming", agenda.upcoming.size()),
+                   arg("starting", agenda.starting.size()), arg("waiting", agenda.waiting.size()));
 }
 
 std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view scope,
-                        const text::TableStyle& style) {
-  std::string out = util::paint(text::one_line(agenda_headline(plan, agenda, scope)),
+                        const i18n::Catalog& tr, const text::TableStyle& style) {
+  std::string out = util::paint(text::one_line(agenda_headline(plan, agenda, scope, tr)),
                                 util::sgr::bold, style.color) +
                     "\n";
   for (const SectionInfo& info : sections) {
-    const Section s = info.section;
-    out += "\n" + util::paint(heading(agenda, s), heading_style(s), style.color) + "\n";
-    SectionTable t = section_table(plan, agenda, s);
+    if (!shown(agenda, info.part)) continue;
+    AgendaTable t = agenda_table(plan, agenda, info.part, tr);
+    out += "\n" + util::paint(t.heading, heading_style(info.part), style.color) + "\n";
     if (t.rows.empty())
-      out += std::string(style.indent, ' ') + "none\n";
+      out += std::string(style.indent, ' ') + std::string(tr.text("none")) + "\n";
     else
       out += text::table(t.columns, t.rows, style);
   }
-  return out + "\n" + footer(agenda) + "\n";
+  return out + "\n" + footer(agenda, tr) + "\n";
 }
 
-std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_view scope) {
-  std::string out = markdown::escape(agenda_headline(plan, agenda, scope)) + "\n";
+std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_view scope,
+                            const i18n::Catalog& tr) {
+  std::string out = markdown::escape(agenda_headline(plan, agenda, scope, tr)) + "\n";
   for (const SectionInfo& info : sections) {
-    out += "\n## " + markdown::escape(heading(agenda, info.section)) + "\n\n";
-    SectionTable t = section_table(plan, agenda, info.section);
+    if (!shown(agenda, info.part)) continue;
+    AgendaTable t = agenda_table(plan, agenda, info.part, tr);
+    out += "\n## " + markdown::escape(t.heading) + "\n\n";
     if (t.rows.empty()) {
-      out += "None.\n";
+      out += std::string(tr.text("none")) + "\n";
       continue;
     }
-    std::vector<std::string> header;
-    std::vector<bool> right;
-    for (const text::Column& c : t.columns) {
-      header.push_back(c.header);
-      right.push_back(c.right);
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& row : t.rows) {
-      std::vector<std::string> cells;
-      for (const text::Cell& cell : row) cells.push_back(cell.text);
-      rows.push_back(std::move(cells));
-    }
-    out += markdown::table(header, rows, right);
+    out += markdown::table(t.header(), t.cells(), t.right());
   }
-  return out + "\n" + markdown::escape(footer(agenda)) + "\n";
+  return out + "\n" + markdown::escape(footer(agenda, tr)) + "\n";
 }
 
 void agenda_json(const Plan& plan, const Agenda& agenda,
                  const std::function<void(std::string_view)>& write) {
-  // The document is written section by section rather than built whole: a 50,000-activity plan
-  // can list tens of thousands of activities, and a complete DOM would cost several times the
-  // plan's size in memory. Sections are placeholders in the outer object, filled in as text.
-  nlohmann::json j;
-  j["plan"] = plan.info.id;
-  j["plan_year"] = plan.info.year;
-  j["as_of"] = to_string(agenda.as_of);
-  j["period"] = agenda.period == Period::before_plan_year  ? "before-plan-year"
-                : agenda.period == Period::after_plan_year ? "after-plan-year"
-                                                           : "in-plan-year";
-  j["within"] = agenda.within;
+  // Written member by member rather than built whole: a 50,000-activity plan can list tens of
+  // thousands of activities, and a complete DOM would cost several times the plan's size in
+  // memory. Members in sorted order, as nlohmann::json writes an object.
   nlohmann::json counts;
-  for (const SectionInfo& info : sections) {
-    j[info.key] = std::string("\x01") + info.key;
-    counts[info.key] = (agenda.*info.items).size();
-  }
+  for (const SectionInfo& info : sections) counts[info.key] = (agenda.*info.items).size();
   counts["ongoing"] = agenda.ongoing;
   counts["external"] = agenda.external;
   counts["unknown"] = agenda.unknown;
@@ -210,47 +240,55 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
   counts["in_progress"] = agenda.in_progress;
   counts["done"] = agenda.done;
   counts["cancelled"] = agenda.cancelled;
-  j["counts"] = std::move(counts);
+  const char* period = agenda.period == Period::before_plan_year  ? "before-plan-year"
+                       : agenda.period == Period::after_plan_year ? "after-plan-year"
+                                                                  : "in-plan-year";
+  // A value two spaces in: every line after the first is indented (JSON strings hold no raw
+  // line feeds, so this is exact).
+  auto nested = [](const nlohmann::json& value, std::string_view indent) {
+    std::string out;
+    for (char c : json_text(value)) {
+      out += c;
+      if (c == '\n') out += indent;
+    }
+    return out;
+  };
+  const std::map<std::string, nlohmann::json> scalars = {{"as_of", to_string(agenda.as_of)},
+                                                         {"counts", counts},
+                                                         {"period", period},
+                                                         {"plan", plan.info.id},
+                                                         {"plan_year", plan.info.year},
+                                                         {"within", agenda.within}};
+  std::map<std::string, const SectionInfo*> lists;
+  for (const SectionInfo& info : sections) lists[info.key] = &info;
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : scalars) keys.push_back(key);
+  for (const auto& [key, info] : lists) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
 
-  std::string outer = json_text(j);
-  // The placeholders' text as dump() escapes them, in the order dump() wrote them (sorted keys).
-  std::vector<std::pair<std::size_t, const SectionInfo*>> places;
-  for (const SectionInfo& info : sections)
-    places.emplace_back(outer.find(std::string("\"\\u0001") + info.key + "\""), &info);
-  std::sort(places.begin(), places.end());
-  std::string out;
-  std::size_t copied = 0;
-  for (const auto& [at, section] : places) {
-    const SectionInfo& info = *section;
-    out.append(outer, copied, at - copied);
-    copied = at + std::strlen(info.key) + 8;  // the quotes, \u0001 and the key
-    const auto& items = agenda.*info.items;
-    if (items.empty()) {
-      out += "[]";
-      continue;
-    }
-    out += "[\n";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      nlohmann::json a = activity_json(plan, *items[i].activity);
-      if (info.section == Section::overdue) a["months_late"] = items[i].months_late;
-      // Elements sit two levels deep; JSON strings hold no raw line feeds, so indenting every
-      // line of the element's own pretty print is exact.
-      std::string element = json_text(a);
-      out += "    ";
-      for (char c : element) {
-        out += c;
-        if (c == '\n') out += "    ";
+  std::string out = "{\n";
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    out += "  " + json_text(keys[k]) + ": ";
+    if (auto it = scalars.find(keys[k]); it != scalars.end()) {
+      out += nested(it->second, "  ");
+    } else {
+      const SectionInfo& info = *lists.at(keys[k]);
+      const auto& list = agenda.*info.items;
+      out += list.empty() ? "[]" : "[\n";
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        nlohmann::json a = activity_json(plan, *list[i].activity);
+        if (info.part == AgendaPart::overdue) a["months_late"] = list[i].months_late;
+        out += "    " + nested(a, "    ") + (i + 1 < list.size() ? ",\n" : "\n");
+        if (out.size() >= 64 * 1024) {
+          write(out);
+          out.clear();
+        }
       }
-      out += i + 1 < items.size() ? ",\n" : "\n";
-      if (out.size() >= 64 * 1024) {
-        write(out);
-        out.clear();
-      }
+      if (!list.empty()) out += "  ]";
     }
-    out += "  ]";
+    out += k + 1 < keys.size() ? ",\n" : "\n";
   }
-  out.append(outer, copied, std::string::npos);
-  write(out + "\n");
+  write(out + "}\n");
 }
 
 std::string agenda_csv(const Plan& plan, const Agenda& agenda, char delimiter) {
@@ -271,7 +309,7 @@ std::string agenda_csv(const Plan& plan, const Agenda& agenda, char delimiter) {
         also_in += (i > 1 ? "; " : "") + std::string(in[i]);
       std::vector<std::string> row = {
           info.key, also_in,
-          info.section == Section::overdue ? std::to_string(item.months_late) : std::string()};
+          info.part == AgendaPart::overdue ? std::to_string(item.months_late) : std::string()};
       for (std::string& cell : activity_csv_row(plan, *item.activity))
         row.push_back(std::move(cell));
       out += csv_record(row, delimiter);

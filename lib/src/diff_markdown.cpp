@@ -17,16 +17,17 @@ class MarkdownWriter {
   MarkdownWriter(const PlanDiff& diff, const DiffMarkdownOptions& options)
       : diff_(diff),
         options_(options),
-        p_(diff_phrases(options.language)),
-        none_(say(p_, "none")),
+        p_(options.language),
+        none_(p_.text("cell.none")),
         old_{*diff.old_plan, p_, none_},
         new_{*diff.new_plan, p_, none_} {}
 
   std::string render() {
     int level = std::clamp(options_.section_level, 1, 6);
     if (options_.title)
-      out_ += heading(std::max(level - 1, 1), say(p_, "title", fmt::arg("old", old_.plan.directory),
-                                                  fmt::arg("new", new_.plan.directory)));
+      out_ += heading(std::max(level - 1, 1),
+                      p_.format("diff.title", fmt::arg("old", old_.plan.directory),
+                                fmt::arg("new", new_.plan.directory)));
     out_ += markdown::escape(summary_text(p_, diff_)) + ".\n";
 
     std::vector<std::vector<std::string>> slipped, added, removed, other;
@@ -37,8 +38,9 @@ class MarkdownWriter {
         removed.push_back(listing_row(old_.plan, *d.old_activity));
       } else {
         if (d.renumbered())
-          other.push_back({d.id, d.new_activity->title, say(p_, "attribute_renumbered"),
-                           d.old_activity->id, d.new_activity->id});
+          other.push_back({d.id, d.new_activity->title,
+                           std::string(p_.text("diff.attribute.renumbered")), d.old_activity->id,
+                           d.new_activity->id});
         for (const Change& c : d.changes) {
           if (c.attribute == Attribute::end && c.delta > 0)
             slipped.push_back(slipped_row(d, c));
@@ -50,20 +52,20 @@ class MarkdownWriter {
     // One activity's rows read as a group: its title only on the first.
     for (std::size_t i = 1; i < other.size(); ++i)
       if (other[i][0] == other[i - 1][0]) other[i][1].clear();
-    section(level, "section_slipped",
-            {"column_id", "column_activity", "column_lead", "column_end", "column_slip"}, slipped,
+    section(level, "diff.section.slipped",
+            {"col.id", "col.activity", "col.lead", "col.end", "diff.col.slip"}, slipped,
             {false, false, false, false, true});
-    section(level, "section_added",
-            {"column_id", "column_activity", "column_lead", "column_schedule"}, added);
-    section(level, "section_removed",
-            {"column_id", "column_activity", "column_lead", "column_schedule"}, removed);
-    section(level, "section_other",
-            {"column_id", "column_activity", "column_change", "column_before", "column_after"},
+    section(level, "diff.section.added", {"col.id", "col.activity", "col.lead", "col.schedule"},
+            added);
+    section(level, "diff.section.removed", {"col.id", "col.activity", "col.lead", "col.schedule"},
+            removed);
+    section(level, "diff.section.other",
+            {"col.id", "col.activity", "diff.col.change", "diff.col.before", "diff.col.after"},
             other);
     std::vector<std::vector<std::string>> plan;
     for (const PlanChange& c : diff_.plan_changes) plan.push_back(plan_row(c));
-    section(level, "section_plan",
-            {"column_item", "column_change", "column_before", "column_after"}, plan);
+    section(level, "diff.section.plan",
+            {"diff.col.item", "diff.col.change", "diff.col.before", "diff.col.after"}, plan);
     return out_;
   }
 
@@ -78,8 +80,9 @@ class MarkdownWriter {
                const std::vector<bool>& right = {}) {
     if (rows.empty()) return;
     std::vector<std::string> header;
-    for (std::string_view key : columns) header.push_back(say(p_, key));
-    out_ += "\n" + heading(level, say(p_, title)) + markdown::table(header, rows, right);
+    for (std::string_view key : columns) header.emplace_back(p_.text(key));
+    out_ +=
+        "\n" + heading(level, std::string(p_.text(title))) + markdown::table(header, rows, right);
   }
 
   std::vector<std::string> listing_row(const Plan& plan, const Activity& a) const {
@@ -98,10 +101,10 @@ class MarkdownWriter {
 
   std::vector<std::string> change_row(const ActivityDiff& d, const Change& c) const {
     const AttributeInfo& info = attribute_info(c.attribute);
-    std::string what = say(p_, info.phrase);
+    std::string what(p_.text(info.phrase));
     if (info.shift == Shift::months)
-      what = say(p_, "change_with_shift", fmt::arg("change", what),
-                 fmt::arg("shift", shift_text(p_, c.attribute, c.delta)));
+      what = p_.format("diff.change_with_shift", fmt::arg("change", what),
+                       fmt::arg("shift", shift_text(p_, c.attribute, c.delta)));
     std::string before = info.show(old_, *d.old_activity);
     std::string after = info.show(new_, *d.new_activity);
     return {d.id, d.new_activity->title, what, before.empty() ? none_ : before,
@@ -109,20 +112,21 @@ class MarkdownWriter {
   }
 
   std::vector<std::string> plan_row(const PlanChange& c) const {
-    std::string item = c.item == PlanItem::plan ? say(p_, "item_plan")
-                                                : say(p_, std::string("item_") + to_string(c.item),
-                                                      fmt::arg("id", c.id));
-    std::string key = std::string(to_string(c.item)) + "_" + c.attribute;
+    std::string item =
+        c.item == PlanItem::plan
+            ? std::string(p_.text("diff.item.plan"))
+            : p_.format(std::string("diff.item.") + to_string(c.item), fmt::arg("id", c.id));
+    std::string key = std::string("diff.") + to_string(c.item) + "." + c.attribute;
     auto value = [&](const std::optional<std::string>& v) { return v && !v->empty() ? *v : none_; };
-    std::string what = !c.old_value   ? say(p_, "item_added")
-                       : !c.new_value ? say(p_, "item_removed")
-                                      : say(p_, key);
+    std::string what(!c.old_value   ? p_.text("diff.item.added")
+                     : !c.new_value ? p_.text("diff.item.removed")
+                                    : p_.text(key));
     return {item, what, value(c.old_value), value(c.new_value)};
   }
 
   const PlanDiff& diff_;
   const DiffMarkdownOptions& options_;
-  const Phrases& p_;
+  const Catalog p_;
   std::string none_;
   SideView old_;
   SideView new_;

@@ -8,41 +8,43 @@ std::string month_label(const std::optional<YearMonth>& month, int year, std::st
   return month ? plan_month_label(*month, year) : std::string(none);
 }
 
-std::string schedule_text(const Phrases& p, const Activity& a, int year) {
+std::string schedule_text(const Catalog& tr, const Activity& a, int year) {
   switch (a.schedule) {
     case ScheduleKind::months: {
       std::string start = plan_month_label(*a.start, year), end = plan_month_label(*a.end, year);
-      if (start == end) return say(p, "schedule_month", fmt::arg("start", start));
-      return say(p, "schedule_months", fmt::arg("start", start), fmt::arg("end", end));
+      if (start == end) return tr.format("schedule.month", fmt::arg("start", start));
+      return tr.format("schedule.months", fmt::arg("start", start), fmt::arg("end", end));
     }
     case ScheduleKind::after_event:
-      return say(p, "schedule_after-event", fmt::arg("after", a.after));
+      return tr.format("schedule.after-event", fmt::arg("after", a.after));
     case ScheduleKind::external:
-      return say(p, "schedule_external", fmt::arg("per", a.per));
+      return tr.format("schedule.external", fmt::arg("per", a.per));
     case ScheduleKind::ongoing:
     case ScheduleKind::unknown:
       break;
   }
-  return say(p, std::string("schedule_") + to_string(a.schedule));
+  return std::string(tr.text(std::string("schedule.") + to_string(a.schedule)));
 }
 
-std::string shift_text(const Phrases& p, Attribute attribute, int delta) {
-  if (delta > 0) return say_count(p, attribute == Attribute::end ? "slipped" : "later", delta);
-  return say_count(p, "earlier", -delta);
+std::string shift_text(const Catalog& tr, Attribute attribute, int delta) {
+  if (delta > 0)
+    return tr.count(attribute == Attribute::end ? "diff.slipped" : "diff.later", delta);
+  return tr.count("diff.earlier", -delta);
 }
 
-std::string summary_text(const Phrases& p, const PlanDiff& diff) {
-  if (diff.empty()) return say(p, "no_changes");
+std::string summary_text(const Catalog& tr, const PlanDiff& diff) {
+  if (diff.empty()) return std::string(tr.text("diff.no_changes"));
   DiffSummary s = diff.summary();
   auto n = [](std::size_t v) { return static_cast<long>(v); };
-  std::string out = say(p, "summary_changed", fmt::arg("n", n(s.changed))) + ", " +
-                    say(p, "summary_added", fmt::arg("n", n(s.added))) + ", " +
-                    say(p, "summary_removed", fmt::arg("n", n(s.removed)));
-  if (s.renumbered) out += ", " + say(p, "summary_renumbered", fmt::arg("n", n(s.renumbered)));
-  if (s.plan) out += ", " + say_count(p, "summary_plan", n(s.plan));
+  std::string out = tr.format("diff.summary.changed", fmt::arg("n", n(s.changed))) + ", " +
+                    tr.format("diff.summary.added", fmt::arg("n", n(s.added))) + ", " +
+                    tr.format("diff.summary.removed", fmt::arg("n", n(s.removed)));
+  if (s.renumbered)
+    out += ", " + tr.format("diff.summary.renumbered", fmt::arg("n", n(s.renumbered)));
+  if (s.plan) out += ", " + tr.count("diff.summary.plan", n(s.plan));
   if (s.slipped)
-    out += "; " + say_count(p, "summary_slipped", n(s.slipped),
-                            fmt::arg("months", say_count(p, "months_signed", s.slipped_months)));
+    out += "; " + tr.count("diff.summary.slipped", n(s.slipped),
+                           fmt::arg("months", tr.count("diff.months_signed", s.slipped_months)));
   return out;
 }
 
@@ -74,27 +76,27 @@ int year(const Plan& plan) { return plan.info.year; }
 
 // In Attribute order, so that the table can be indexed by it.
 constexpr AttributeInfo attributes[] = {
-    {Attribute::title, "title", "attribute_title", true, Shift::none, false,
+    {Attribute::title, "title", "diff.attribute.title", true, Shift::none, false,
      [](const SideView&, const Activity& a) { return a.title; },
      [](const Plan&, const Activity& a) { return text_json(a.title); }},
-    {Attribute::result, "result", "attribute_result", true, Shift::none, false,
+    {Attribute::result, "result", "diff.attribute.result", true, Shift::none, false,
      [](const SideView&, const Activity& a) { return a.result; },
      [](const Plan&, const Activity& a) { return text_json(a.result); }},
-    {Attribute::output, "output", "attribute_output", true, Shift::none, false,
+    {Attribute::output, "output", "diff.attribute.output", true, Shift::none, false,
      [](const SideView&, const Activity& a) { return a.output; },
      [](const Plan&, const Activity& a) { return text_json(a.output); }},
-    {Attribute::note, "note", "attribute_note", true, Shift::none, false,
+    {Attribute::note, "note", "diff.attribute.note", true, Shift::none, false,
      [](const SideView&, const Activity& a) { return a.note; },
      [](const Plan&, const Activity& a) { return text_json(a.note); }},
-    {Attribute::lead, "lead", "attribute_lead", false, Shift::none, true,
+    {Attribute::lead, "lead", "diff.attribute.lead", false, Shift::none, true,
      [](const SideView& side, const Activity& a) { return owners_text(side, a.lead); },
      [](const Plan& plan, const Activity& a) { return owners_json(plan, a.lead); }},
-    {Attribute::support, "support", "attribute_support", false, Shift::none, true,
+    {Attribute::support, "support", "diff.attribute.support", false, Shift::none, true,
      [](const SideView& side, const Activity& a) { return owners_text(side, a.support); },
      [](const Plan& plan, const Activity& a) { return owners_json(plan, a.support); }},
-    {Attribute::schedule, "schedule", "attribute_schedule", false, Shift::none, false,
+    {Attribute::schedule, "schedule", "diff.attribute.schedule", false, Shift::none, false,
      [](const SideView& side, const Activity& a) {
-       return schedule_text(side.phrases, a, year(side.plan));
+       return schedule_text(side.tr, a, year(side.plan));
      },
      [](const Plan& plan, const Activity& a) {
        return nlohmann::json{{"schedule", to_string(a.schedule)},
@@ -103,31 +105,30 @@ constexpr AttributeInfo attributes[] = {
                              {"after", text_json(a.after)},
                              {"per", text_json(a.per)}};
      }},
-    {Attribute::start, "start", "attribute_start", false, Shift::months, false,
+    {Attribute::start, "start", "diff.attribute.start", false, Shift::months, false,
      [](const SideView& side, const Activity& a) { return month_text(side, a.start); },
      [](const Plan& plan, const Activity& a) { return month_json(a.start, year(plan)); }},
-    {Attribute::end, "end", "attribute_end", false, Shift::months, false,
+    {Attribute::end, "end", "diff.attribute.end", false, Shift::months, false,
      [](const SideView& side, const Activity& a) { return month_text(side, a.end); },
      [](const Plan& plan, const Activity& a) { return month_json(a.end, year(plan)); }},
-    {Attribute::after, "after", "attribute_after", true, Shift::none, false,
+    {Attribute::after, "after", "diff.attribute.after", true, Shift::none, false,
      [](const SideView&, const Activity& a) { return a.after; },
      [](const Plan&, const Activity& a) { return text_json(a.after); }},
-    {Attribute::per, "per", "attribute_per", true, Shift::none, false,
+    {Attribute::per, "per", "diff.attribute.per", true, Shift::none, false,
      [](const SideView&, const Activity& a) { return a.per; },
      [](const Plan&, const Activity& a) { return text_json(a.per); }},
-    {Attribute::status, "status", "attribute_status", false, Shift::none, false,
+    {Attribute::status, "status", "diff.attribute.status", false, Shift::none, false,
      [](const SideView& side, const Activity& a) {
        if (side.plain) return std::string(to_string(a.status));
-       return say(side.phrases, std::string("status_") + to_string(a.status));
+       return side.tr.status(a.status);
      },
      [](const Plan&, const Activity& a) { return nlohmann::json(to_string(a.status)); }},
-    {Attribute::completed, "completed", "attribute_completed", false, Shift::none, false,
+    {Attribute::completed, "completed", "diff.attribute.completed", false, Shift::none, false,
      [](const SideView& side, const Activity& a) { return month_text(side, a.completed); },
      [](const Plan& plan, const Activity& a) { return month_json(a.completed, year(plan)); }},
-    {Attribute::progress, "progress", "attribute_progress", false, Shift::percent, false,
+    {Attribute::progress, "progress", "diff.attribute.progress", false, Shift::percent, false,
      [](const SideView& side, const Activity& a) {
-       return a.progress ? say(side.phrases, "progress", fmt::arg("n", *a.progress))
-                         : std::string(side.none);
+       return a.progress ? fmt::format("{}%", *a.progress) : std::string(side.none);
      },
      [](const Plan&, const Activity& a) {
        return a.progress ? nlohmann::json(*a.progress) : nlohmann::json(nullptr);

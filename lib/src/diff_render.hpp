@@ -1,48 +1,35 @@
 #pragma once
 
 // What the three renderings of a PlanDiff share (diff_text.cpp, diff_json.cpp,
-// diff_markdown.cpp): the phrase lookup, the labels of schedules and shifts, and the
+// diff_markdown.cpp): the labels of schedules and shifts from the catalog (i18n.cpp), and the
 // table that describes each activity attribute once.
 
 #include <fmt/format.h>
 
-#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
 #include "parplan/diff.hpp"
+#include "parplan/i18n.hpp"
 
 namespace parplan::diff_render {
 
-using Phrases = std::map<std::string_view, std::string_view>;
-
-// Looks up and formats one phrase; `args` are fmt::arg(name, value) pairs.
-template <typename... Args>
-std::string say(const Phrases& phrases, std::string_view key, const Args&... args) {
-  return fmt::format(fmt::runtime(phrases.at(key)), args...);
-}
-
-// The `key_one` or `key_other` phrase for `n`, which it gets as {n}.
-template <typename... Args>
-std::string say_count(const Phrases& phrases, std::string_view key, long n, const Args&... args) {
-  std::string plural = fmt::format("{}_{}", key, n == 1 ? "one" : "other");
-  return say(phrases, plural, fmt::arg("n", n), args...);
-}
+using i18n::Catalog;
 
 std::string month_label(const std::optional<YearMonth>& month, int year, std::string_view none);
-std::string schedule_text(const Phrases& p, const Activity& a, int year);
+std::string schedule_text(const Catalog& tr, const Activity& a, int year);
 // "slipped 2 months" for a later end, "1 month earlier", "3 months later".
-std::string shift_text(const Phrases& p, Attribute attribute, int delta);
+std::string shift_text(const Catalog& tr, Attribute attribute, int delta);
 // [{"id", "name"}] for owner ids.
 nlohmann::json owners_json(const Plan& plan, const std::vector<std::string>& ids);
 // "2 changed, 1 added, 0 removed; 1 deadline slipped (+2 months)".
-std::string summary_text(const Phrases& p, const PlanDiff& diff);
+std::string summary_text(const Catalog& tr, const PlanDiff& diff);
 
 // One side of a diff as a rendering shows it to people.
 struct SideView {
   const Plan& plan;
-  const Phrases& phrases;
+  const Catalog& tr;
   std::string_view none;  // what an empty owner list or month reads as
   bool plain = false;     // the text rendering: statuses as their YAML words
 };
@@ -58,7 +45,7 @@ enum class Shift {
 struct AttributeInfo {
   Attribute attribute;
   std::string_view name;    // in JSON and the text rendering, e.g. "title"
-  std::string_view phrase;  // the Markdown word, e.g. "attribute_title"
+  std::string_view phrase;  // its catalog key in Markdown, e.g. "diff.attribute.title"
   bool block = false;       // free text: the text rendering shows it as "- old" / "+ new" lines
   Shift shift = Shift::none;
   bool owners = false;  // JSON lists the owners removed and added

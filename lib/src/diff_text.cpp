@@ -10,7 +10,11 @@ namespace {
 
 using namespace diff_render;
 
-const Phrases& english() { return diff_phrases("en"); }
+// The text rendering speaks English (see diff.hpp).
+const Catalog& english() {
+  static const Catalog catalog(i18n::Language::en);
+  return catalog;
+}
 
 class TextWriter {
  public:

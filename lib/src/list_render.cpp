@@ -11,8 +11,12 @@ namespace parplan {
 
 namespace {
 
-std::string schedule_label(const Plan& plan, const Activity& a) {
-  if (!a.start || !a.end) return to_string(a.schedule);
+std::string schedule_label(const Plan& plan, const Activity& a, const i18n::Catalog& tr) {
+  if (!a.start || !a.end) {
+    if (a.schedule == ScheduleKind::after_event || a.schedule == ScheduleKind::external)
+      return std::string(tr.text(std::string("schedule.kind.") + to_string(a.schedule)));
+    return std::string(tr.text(std::string("schedule.") + to_string(a.schedule)));
+  }
   const int year = plan.info.year;
   if (a.start->year == year && a.end->year == year)
     return a.start == a.end ? std::to_string(a.end->month)
@@ -39,25 +43,27 @@ std::string_view status_style(Status s) {
 }  // namespace
 
 std::string list_text(const Plan& plan, const std::vector<const Activity*>& activities,
-                      std::string_view scope, const text::TableStyle& style) {
-  std::string headline = plan.info.id;
-  if (!scope.empty()) headline += fmt::format(" ({})", scope);
-  headline +=
-      fmt::format(": {} activit{}", activities.size(), activities.size() == 1 ? "y" : "ies");
+                      std::string_view scope, const i18n::Catalog& tr,
+                      const text::TableStyle& style) {
+  std::string headline = tr.count(
+      "list.headline", static_cast<long>(activities.size()), fmt::arg("plan", plan.info.id),
+      fmt::arg("scope", scope.empty() ? std::string() : fmt::format(" ({})", scope)));
   std::string out = util::paint(text::one_line(headline), util::sgr::bold, style.color) + "\n";
   if (activities.empty()) return out;
 
-  std::vector<text::Column> columns = {{"ID"},
-                                       {"Status"},
-                                       {"Schedule"},
-                                       {"Lead", false, text::Cut::then},
-                                       {"Title", false, text::Cut::first}};
+  auto header = [&](const char* key) { return std::string(tr.text(key)); };
+  std::vector<text::Column> columns = {{header("col.id")},
+                                       {header("col.status")},
+                                       {header("col.schedule")},
+                                       {header("col.lead"), false, text::Cut::then},
+                                       {header("col.activity"), false, text::Cut::first}};
+  const std::string none(tr.text("cell.none"));
   std::vector<std::vector<text::Cell>> rows;
   for (const Activity* a : activities)
     rows.push_back({{a->id},
-                    {to_string(a->status), status_style(a->status)},
-                    {schedule_label(plan, *a)},
-                    {plan.owner_names(a->lead, ", ", "—")},
+                    {tr.status(a->status), status_style(a->status)},
+                    {schedule_label(plan, *a, tr)},
+                    {plan.owner_names(a->lead, "; ", none)},
                     {a->title}});
   return out + "\n" + text::table(columns, rows, style);
 }

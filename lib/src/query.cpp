@@ -182,16 +182,16 @@ bool id_less(std::string_view a, std::string_view b) {
   }
 }
 
-std::string describe_filter(const Plan& plan, const Filter& filter) {
+std::string describe_filter(const Plan& plan, const Filter& filter, const i18n::Catalog& tr) {
   std::vector<std::string> parts;
   if (filter.owners) {
     std::string names;
     for (const Owner& owner : plan.owners())
       if (filter.owners->contains(owner.id)) names += (names.empty() ? "" : ", ") + owner.name;
-    const char* role = filter.role == Role::lead      ? "lead"
-                       : filter.role == Role::support ? "support"
-                                                      : "lead or support";
-    parts.push_back(fmt::format("{} {}", role, names));
+    const char* key = filter.role == Role::lead      ? "selection.owner.lead"
+                      : filter.role == Role::support ? "selection.owner.support"
+                                                     : "selection.owner.any";
+    parts.push_back(tr.format(key, fmt::arg("names", names)));
   }
   if (filter.fields) {
     // Fields and tasks in plan order.
@@ -201,9 +201,10 @@ std::string describe_filter(const Plan& plan, const Filter& filter) {
       for (const Task& task : field.tasks)
         if (filter.fields->contains(task.id)) ids += (ids.empty() ? "" : ", ") + task.id;
     }
-    parts.push_back(fmt::format("field{} {}", filter.fields->size() == 1 ? "" : "s", ids));
+    parts.push_back(tr.format("selection.field", fmt::arg("names", ids)));
   }
-  if (filter.status) parts.push_back(fmt::format("status {}", to_string(*filter.status)));
+  if (filter.status)
+    parts.push_back(tr.format("selection.status", fmt::arg("status", tr.status(*filter.status))));
   std::string out;
   for (const std::string& p : parts) out += (out.empty() ? "" : "; ") + p;
   return out;

@@ -9,8 +9,11 @@
 #include <stdexcept>
 
 #include "parplan/agenda.hpp"
+#include "parplan/agenda_render.hpp"
 #include "parplan/markdown.hpp"
 #include "parplan/mermaid.hpp"
+#include "parplan/unicode.hpp"
+#include "util/percent.hpp"
 
 namespace parplan {
 
@@ -119,33 +122,15 @@ class ReportWriter {
     section().blocks.emplace_back(report::Table{header, rows, right});
   }
 
-  [[nodiscard]] std::string month(const std::optional<YearMonth>& ym) const {
-    return ym ? tr_.month(*ym) : std::string(no_value);
-  }
-
   [[nodiscard]] std::string leads(const Activity& a) const {
     // Owner names contain commas ("Các cơ quan, đơn vị có liên quan").
     return plan_.owner_names(a.lead, "; ", no_value);
   }
 
-  [[nodiscard]] std::string status_name(Status s) const {
-    switch (s) {
-      case Status::planned:
-        return std::string(tr_.text("status.planned"));
-      case Status::in_progress:
-        return std::string(tr_.text("status.in_progress"));
-      case Status::done:
-        return std::string(tr_.text("status.done"));
-      case Status::cancelled:
-        return std::string(tr_.text("status.cancelled"));
-    }
-    return {};
-  }
-
   [[nodiscard]] std::string status(const Activity& a) const {
-    std::string text = status_name(a.status);
-    if (a.progress && !a.finished()) text += fmt::format(", {}%", *a.progress);
-    return text;
+    if (a.status == Status::in_progress && a.progress)
+      return tr_.format("status.in_progress.percent", arg("progress", *a.progress));
+    return tr_.status(a.status);
   }
 
   void title() {
@@ -189,7 +174,7 @@ class ReportWriter {
           tr_.format("selection.field", arg("names", fmt::format("{}", fmt::join(names, ", ")))));
     }
     if (filter.status)
-      items.push_back(tr_.format("selection.status", arg("status", status_name(*filter.status))));
+      items.push_back(tr_.format("selection.status", arg("status", tr_.status(*filter.status))));
     return items;
   }
 
@@ -211,9 +196,17 @@ class ReportWriter {
         {"count.external", agenda_.external},
         {"count.unscheduled", agenda_.unknown},
     };
+    // The four statuses split the total: their shares add up to 100%.
+    const std::size_t statuses[] = {agenda_.done, agenda_.in_progress, agenda_.planned,
+                                    agenda_.cancelled};
+    const std::vector<int> status_shares = util::percentages(statuses);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& [key, n] : counts)
-      rows.push_back({std::string(tr_.text(key)), std::to_string(n), percent(n, agenda_.total)});
+    for (std::size_t i = 0; i < std::size(counts); ++i) {
+      const auto& [key, n] = counts[i];
+      std::string share = percent(n, agenda_.total);
+      if (i >= 1 && i <= 4 && agenda_.total > 0) share = fmt::format("{}%", status_shares[i - 1]);
+      rows.push_back({unicode::capitalize(tr_.text(key)), std::to_string(n), share});
+    }
     table({std::string(tr_.text("col.measure")), std::string(tr_.text("col.count")),
            std::string(tr_.text("col.share"))},
           rows, {false, true, true});
@@ -301,7 +294,7 @@ class ReportWriter {
     });
     std::vector<std::vector<std::string>> rows;
     for (const auto& [key, t] : ordered) rows.push_back(tally_row(key.second, t));
-    table(tally_header("col.owner"), rows, tally_right());
+    table(tally_header("col.lead"), rows, tally_right());
     if (!rows.empty()) paragraph(std::string(tr_.text("by_owner.note")));
   }
 
@@ -311,59 +304,32 @@ class ReportWriter {
     return out;
   }
 
-  static void sort_by_id(std::vector<AgendaItem>& items) {
-    std::sort(items.begin(), items.end(), [](const AgendaItem& x, const AgendaItem& y) {
-      return id_less(x.activity->id, y.activity->id);
-    });
+  // The sections `due` shows too, as the same tables (agenda_render.cpp).
+  void agenda_section(AgendaPart part) {
+    AgendaTable t = agenda_table(plan_, agenda_, part, tr_);
+    heading(t.heading);
+    table(t.header(), t.cells(), t.right());
   }
 
   void overdue() {
-    heading(std::string(tr_.text("overdue.heading")));
-    std::vector<AgendaItem> items = agenda_.overdue;
-    sort_by_id(items);
-    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& x, const AgendaItem& y) {
-      return x.months_late > y.months_late;
-    });
-    std::vector<std::vector<std::string>> rows;
-    for (const AgendaItem& item : items) {
-      const Activity& a = *item.activity;
-      rows.push_back(
-          {a.id, a.title, leads(a), month(a.end), std::to_string(item.months_late), status(a)});
-    }
-    table(
-        header({"col.id", "col.activity", "col.lead", "col.end", "col.months_late", "col.status"}),
-        rows, {false, false, false, false, true, false});
-    if (!rows.empty()) paragraph(std::string(tr_.text("overdue.note")));
+    agenda_section(AgendaPart::overdue);
+    if (!agenda_.overdue.empty()) paragraph(std::string(tr_.text("overdue.note")));
   }
 
-  void due() {
-    heading(tr_.format("due.heading", arg("month", tr_.month(options_.as_of))));
-    std::vector<AgendaItem> items = agenda_.due;
-    sort_by_id(items);
-    std::vector<std::vector<std::string>> rows;
-    for (const AgendaItem& item : items) {
-      const Activity& a = *item.activity;
-      rows.push_back({a.id, a.title, leads(a), month(a.start), status(a)});
-    }
-    table(header({"col.id", "col.activity", "col.lead", "col.start", "col.status"}), rows);
-  }
+  void due() { agenda_section(AgendaPart::due); }
 
   void upcoming() {
     // --within 0 asks for no look-ahead at all.
-    if (options_.within == 0) return;
-    YearMonth until = YearMonth::from_serial(options_.as_of.serial() + options_.within);
-    heading(tr_.format("upcoming.heading", arg("month", tr_.month(until))));
-    std::vector<AgendaItem> items = agenda_.upcoming;
-    sort_by_id(items);
-    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& x, const AgendaItem& y) {
-      return *x.activity->end < *y.activity->end;
-    });
-    std::vector<std::vector<std::string>> rows;
-    for (const AgendaItem& item : items) {
-      const Activity& a = *item.activity;
-      rows.push_back({a.id, a.title, leads(a), month(a.end), status(a)});
-    }
-    table(header({"col.id", "col.activity", "col.lead", "col.end", "col.status"}), rows);
+    if (options_.within > 0) agenda_section(AgendaPart::upcoming);
+  }
+
+  void waiting() { agenda_section(AgendaPart::waiting); }
+
+  // A month in a table cell, as agenda tables write it: "6" in the plan year, else "6/2025".
+  [[nodiscard]] std::string month(const std::optional<YearMonth>& ym) const {
+    if (!ym) return std::string(no_value);
+    if (ym->year == plan_.info.year) return std::to_string(ym->month);
+    return fmt::format("{}/{}", ym->month, ym->year);
   }
 
   void in_progress() {
@@ -371,10 +337,11 @@ class ReportWriter {
     std::vector<std::vector<std::string>> rows;
     for (const Activity* a : sorted_selection())
       if (a->status == Status::in_progress)
-        rows.push_back({a->id, a->title, leads(*a), month(a->start), month(a->end),
-                        a->progress ? fmt::format("{}%", *a->progress) : std::string(no_value)});
-    table(header({"col.id", "col.activity", "col.lead", "col.start", "col.end", "col.progress"}),
-          rows, {false, false, false, false, false, true});
+        rows.push_back({a->id, month(a->start), month(a->end), leads(*a),
+                        a->progress ? fmt::format("{}%", *a->progress) : std::string(no_value),
+                        a->title});
+    table(header({"col.id", "col.start", "col.end", "col.lead", "col.progress", "col.activity"}),
+          rows, {false, true, true, false, true, false});
   }
 
   void finished() {
@@ -382,8 +349,9 @@ class ReportWriter {
     std::vector<std::vector<std::string>> rows;
     for (const Activity* a : sorted_selection())
       if (a->status == Status::done && a->completed == options_.as_of)
-        rows.push_back({a->id, a->title, leads(*a), month(a->end)});
-    table(header({"col.id", "col.activity", "col.lead", "col.end"}), rows);
+        rows.push_back({a->id, month(a->end), leads(*a), a->title});
+    table(header({"col.id", "col.end", "col.lead", "col.activity"}), rows,
+          {false, true, false, false});
   }
 
   [[nodiscard]] std::vector<const Activity*> sorted_selection() const {
@@ -393,26 +361,14 @@ class ReportWriter {
     return items;
   }
 
-  void waiting() {
-    heading(std::string(tr_.text("waiting.heading")));
-    std::vector<AgendaItem> items = agenda_.waiting;
-    sort_by_id(items);
-    std::vector<std::vector<std::string>> rows;
-    for (const AgendaItem& item : items) {
-      const Activity& a = *item.activity;
-      rows.push_back({a.id, a.title, leads(a), a.after});
-    }
-    table(header({"col.id", "col.activity", "col.lead", "col.after"}), rows);
-  }
-
   void unscheduled() {
     heading(std::string(tr_.text("unscheduled.heading")));
     std::vector<std::vector<std::string>> rows;
     for (const Activity* a : sorted_selection())
       if (a->schedule == ScheduleKind::unknown)
-        rows.push_back({a->id, a->title, leads(*a), status(*a)});
+        rows.push_back({a->id, leads(*a), status(*a), a->title});
     if (!rows.empty()) note("unscheduled.note");
-    table(header({"col.id", "col.activity", "col.lead", "col.status"}), rows);
+    table(header({"col.id", "col.lead", "col.status", "col.activity"}), rows);
   }
 
   [[nodiscard]] report::BarState bar_state(const Activity& a) const {

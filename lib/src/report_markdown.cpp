@@ -5,6 +5,7 @@
 #include "parplan/markdown.hpp"
 #include "parplan/mermaid.hpp"
 #include "parplan/report.hpp"
+#include "parplan/unicode.hpp"
 
 namespace parplan {
 
@@ -42,13 +43,14 @@ std::string gantt(const report::Timeline& timeline, const i18n::Catalog& tr) {
       mermaid::Task task{mermaid::task_label(bar.id, bar.title), bar.id, task_state(bar.state),
                          bar.start, bar.end};
       if (bar.state == report::BarState::cancelled)
-        task.label += " (" + std::string(tr.text("gantt.cancelled")) + ")";
+        task.label += " (" + std::string(tr.text("status.cancelled")) + ")";
       section.tasks.push_back(std::move(task));
     }
     sections.push_back(std::move(section));
   }
-  return mermaid::gantt(sections, mermaid::Milestone{std::string(tr.text("gantt.as_of")),
-                                                     tr.month(timeline.as_of), timeline.as_of});
+  return mermaid::gantt(
+      sections, mermaid::Milestone{std::string(tr.text("gantt.as_of")),
+                                   unicode::capitalize(tr.month(timeline.as_of)), timeline.as_of});
 }
 
 }  // namespace

@@ -82,8 +82,17 @@ class Walker {
         error(map, fmt::format("missing required key '{}' in {}", rules[i].info.name, context));
   }
 
-  // Text value; empty or null is an error when required (never the string "null").
+  // Free text, which a ` #` cuts short without a word from YAML: "title: Hội nghị #2" is
+  // "Hội nghị". Otherwise as plain_text.
   std::string text(const Node& key, const Node& value, bool required) {
+    if (value.is_scalar() && value.comment_column > 0)
+      report_.warning(value.line, value.comment_column,
+                      fmt::format("`#` starts a comment here; quote the {} to keep it", key.value));
+    return plain_text(key, value, required);
+  }
+
+  // Text value; empty or null is an error when required (never the string "null").
+  std::string plain_text(const Node& key, const Node& value, bool required) {
     if (value.is_scalar()) {
       if (required && value.value.find_first_not_of(" \t\n") == std::string::npos)
         error(value, fmt::format("'{}' is empty", key.value));
@@ -137,7 +146,7 @@ class Walker {
 
   // An id names its thing in every message, report and command line: one word.
   std::string id(const Node& key, const Node& value) {
-    std::string text = this->text(key, value, true);
+    std::string text = plain_text(key, value, true);
     if (text.find_first_of(" \t\n") != std::string::npos)
       error(value, fmt::format("'{}' must be one word without spaces or line breaks, got {}",
                                key.value, quote_text(text)));
@@ -151,6 +160,13 @@ class Walker {
  private:
   void unknown_key(const Node& key, std::string_view context,
                    const std::vector<std::string>& allowed) {
+    // "end 12" on the last line of a mapping reads as a key without a value.
+    if (auto meant = yaml::with_colon(key.value);
+        meant && std::find(allowed.begin(), allowed.end(), meant->substr(0, meant->find(':'))) !=
+                     allowed.end()) {
+      error(key, fmt::format("no ': ' after the key; did you mean `{}`?", *meant));
+      return;
+    }
     // Schema keys are short; comparing a megabyte-long key with each would only cost time.
     auto guess = key.value.size() <= 32 ? did_you_mean(key.value, allowed) : std::nullopt;
     if (guess)
@@ -184,7 +200,8 @@ class Builder {
   void read_owners(Walker& w, const Node& node);
   void read_task(Walker& w, Field& field, const Node& node);
   void read_activity(Walker& w, const Field& field, Task& task, const Node& node);
-  void check_field_id(Walker& w, const Node& at, const std::string& id);
+  // False (and an error naming both files) when another file declared the field already.
+  bool check_field_id(Walker& w, const Node& at, const std::string& id);
   void check_prefix(Walker& w, const Node& at, const std::string& id, const std::string& parent,
                     std::string_view kind, std::string_view parent_kind);
   void check_unique(Walker& w, const Node& at, std::string_view kind, const std::string& id);
@@ -256,7 +273,7 @@ const KeyRule<PlanState> plan_rules[] = {
       "the plan year; bare months are in it",
       "năm kế hoạch; tháng không ghi năm thuộc năm này"},
      [](PlanState& s, const Node& key, const Node& value) {
-       std::string year = s.w.text(key, value, true);
+       std::string year = s.w.plain_text(key, value, true);
        if (year.size() == 4 && year.find_first_not_of("0123456789") == year.npos)
          s.info.year = std::stoi(year);
        else if (!year.empty())
@@ -279,7 +296,7 @@ const KeyRule<PlanState> plan_rules[] = {
       "the language of reports: vi or en",
       "ngôn ngữ của báo cáo: vi hoặc en"},
      [](PlanState& s, const Node& key, const Node& value) {
-       s.info.language = s.w.text(key, value, false);
+       s.info.language = s.w.plain_text(key, value, false);
        if (s.info.language != "vi" && s.info.language != "en" && !s.info.language.empty())
          s.w.error(value, fmt::format("'language' must be 'vi' or 'en', got {}",
                                       quote_text(s.info.language)));
@@ -312,6 +329,7 @@ struct FieldState {
   Walker& w;
   Field& field;
   const Node* tasks = nullptr;
+  bool duplicate = false;  // another file declares the same field
 };
 
 const KeyRule<FieldState> field_rules[] = {
@@ -323,7 +341,7 @@ const KeyRule<FieldState> field_rules[] = {
       "mã lĩnh vực, số La Mã như III"},
      [](FieldState& s, const Node& key, const Node& value) {
        s.field.id = s.w.id(key, value);
-       s.b.check_field_id(s.w, value, s.field.id);
+       s.duplicate = !s.b.check_field_id(s.w, value, s.field.id);
      }},
     {{"title", true, ValueKind::text, {}, "the field's title", "tên lĩnh vực"},
      [](FieldState& s, const Node& key, const Node& value) {
@@ -382,6 +400,23 @@ struct ActivityState {
 void read_owner_list(ActivityState& s, const Node& key, const Node& value,
                      std::vector<std::string>& target) {
   auto refs = s.w.text_list(key, value);
+  // `lead: snv, stp` is one text, not two owners: YAML needs the brackets. Say so, then check
+  // the owners as they were meant.
+  if (value.is_scalar() && value.value.find(',') != std::string::npos) {
+    std::vector<std::string> ids;
+    for (std::size_t start = 0; start <= value.value.size();) {
+      std::size_t comma = std::min(value.value.find(',', start), value.value.size());
+      std::string id = value.value.substr(start, comma - start);
+      id.erase(0, std::min(id.find_first_not_of(" \t"), id.size()));
+      id.erase(id.find_last_not_of(" \t") + 1);
+      if (!id.empty()) ids.push_back(id);
+      start = comma + 1;
+    }
+    s.w.error(value, fmt::format("several owners need brackets; did you mean `{}: [{}]`?",
+                                 key.value, fmt::join(ids, ", ")));
+    refs.clear();
+    for (const std::string& id : ids) refs.emplace_back(id, &value);
+  }
   s.b.check_owners(s.w, refs);
   for (auto& [id, at] : refs) target.push_back(id);
 }
@@ -461,7 +496,7 @@ const KeyRule<ActivityState> activity_rules[] = {
       "ongoing: thực hiện thường xuyên"},
      [](ActivityState& s, const Node& key, const Node& value) {
        s.schedule_keys.emplace_back("schedule: ongoing", &key);
-       std::string text = s.w.text(key, value, true);
+       std::string text = s.w.plain_text(key, value, true);
        if (!text.empty() && text != "ongoing")
          s.w.error(value, fmt::format("'schedule' must be 'ongoing' (Thường xuyên), got {}; "
                                       "use start/end, after: or per: for other schedules",
@@ -494,7 +529,7 @@ const KeyRule<ActivityState> activity_rules[] = {
       "planned, in-progress, done or cancelled",
       "planned, in-progress, done hoặc cancelled"},
      [](ActivityState& s, const Node& key, const Node& value) {
-       std::string text = s.w.text(key, value, true);
+       std::string text = s.w.plain_text(key, value, true);
        if (auto status = parse_status(text))
          s.a.status = *status;
        else if (!text.empty())
@@ -509,7 +544,7 @@ const KeyRule<ActivityState> activity_rules[] = {
      }},
     {{"progress", false, ValueKind::progress, {}, "percent done, 0-100", "phần trăm đã làm, 0-100"},
      [](ActivityState& s, const Node& key, const Node& value) {
-       std::string text = s.w.text(key, value, true);
+       std::string text = s.w.plain_text(key, value, true);
        // No leading zeros: YAML 1.1 reads "010" as octal 8, so it is ambiguous to a reader.
        bool digits = !text.empty() && text.size() <= 3 &&
                      text.find_first_not_of("0123456789") == std::string::npos &&
@@ -567,6 +602,7 @@ void Builder::read_field_file(FileReport& report, const Node& root) {
   field.location = w.location(root);
   FieldState state{*this, w, field};
   w.each_key(root, "field file", field_rules, state);
+  if (state.duplicate) return;
   if (state.tasks)
     for (const Node& task_node : state.tasks->items) read_task(w, field, task_node);
   plan_.fields.push_back(std::move(field));
@@ -618,12 +654,21 @@ void Builder::read_task(Walker& w, Field& field, const Node& node) {
   field.tasks.push_back(std::move(task));
 }
 
-void Builder::check_field_id(Walker& w, const Node& at, const std::string& id) {
-  if (auto it = field_ids_.find(id); !id.empty() && it != field_ids_.end())
-    w.error(at, fmt::format("duplicate field {} (first defined at {})", quote_text(id),
-                            where(it->second)));
-  else
+bool Builder::check_field_id(Walker& w, const Node& at, const std::string& id) {
+  auto it = field_ids_.find(id);
+  if (id.empty() || it == field_ids_.end()) {
     field_ids_.emplace(id, w.location(at));
+    return true;
+  }
+  // Only another file can declare it again (a second `field:` in one file is a duplicate key).
+  // A stray copy ("02-the-che - Copy.yaml") repeats every task and activity: one error for the
+  // file, not one per id.
+  const std::string here = w.location(at).file;
+  w.error(at, fmt::format("field {} is declared in two files, {} and {}; keep one (is one a "
+                          "stray copy?); {} is not read",
+                          quote_text(id), escape_text(it->second.file), escape_text(here),
+                          escape_text(here)));
+  return false;
 }
 
 // "III.1" must start with "III." and "III.1.4" with "III.1.".

@@ -76,7 +76,7 @@ std::string state_label(const report::Bar& bar, const i18n::Catalog& tr) {
     case report::BarState::done:
       return "✓ " + std::string(tr.text("status.done"));
     case report::BarState::in_progress:
-      return bar.progress ? tr.format("timeline.progress", arg("progress", *bar.progress))
+      return bar.progress ? tr.format("status.in_progress.percent", arg("progress", *bar.progress))
                           : std::string(tr.text("status.in_progress"));
     case report::BarState::cancelled:
       return "✗ " + std::string(tr.text("status.cancelled"));
@@ -89,8 +89,8 @@ std::string state_label(const report::Bar& bar, const i18n::Catalog& tr) {
 std::string months(const report::Bar& bar, int plan_year, const i18n::Catalog& tr) {
   std::string start = plan_month_label(bar.start, plan_year);
   std::string end = plan_month_label(bar.end, plan_year);
-  return start == end ? tr.format("timeline.month", arg("month", start))
-                      : tr.format("timeline.months", arg("start", start), arg("end", end));
+  return start == end ? tr.format("schedule.month", arg("start", start))
+                      : tr.format("schedule.months", arg("start", start), arg("end", end));
 }
 
 std::string tooltip(const report::Bar& bar, int plan_year, const i18n::Catalog& tr) {
@@ -158,11 +158,12 @@ void draw_legend(std::string& out, int y, const i18n::Catalog& tr) {
     const char* state;
     std::string label;
   };
-  const Key keys[] = {{"planned", std::string(tr.text("status.planned"))},
-                      {"in-progress", std::string(tr.text("status.in_progress"))},
+  using unicode::capitalize;
+  const Key keys[] = {{"planned", capitalize(tr.text("status.planned"))},
+                      {"in-progress", capitalize(tr.text("status.in_progress"))},
                       {"overdue", std::string(tr.text("count.overdue"))},
-                      {"done", "✓ " + std::string(tr.text("status.done"))},
-                      {"cancelled", "✗ " + std::string(tr.text("status.cancelled"))}};
+                      {"done", "✓ " + capitalize(tr.text("status.done"))},
+                      {"cancelled", "✗ " + capitalize(tr.text("status.cancelled"))}};
   out += fmt::format("<g class=\"legend\" transform=\"translate(6,{})\">", y + 10);
   int x = 0;
   for (const Key& key : keys) {

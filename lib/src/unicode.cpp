@@ -164,4 +164,19 @@ std::size_t code_points(std::string_view text) {
   return n;
 }
 
+std::string capitalize(std::string_view text) {
+  std::string out;
+  for_each_code_point(text, [&](utf8proc_int32_t cp, std::size_t pos, std::size_t len) {
+    utf8proc_uint8_t upper[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_toupper(cp), upper);
+    if (cp == 0xFFFD || n <= 0)
+      out.append(text.substr(0, pos + len));
+    else
+      out.append(reinterpret_cast<const char*>(upper), static_cast<std::size_t>(n));
+    out.append(text.substr(pos + len));
+    return false;
+  });
+  return out;
+}
+
 }  // namespace parplan::unicode

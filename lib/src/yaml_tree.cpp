@@ -8,6 +8,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <istream>
@@ -217,6 +218,7 @@ class TreeBuilder : public YAML::EventHandler {
     check_anchor(mark, anchor);
     check_quote_closed(mark);
     Node node = make(Node::Kind::scalar, mark);
+    node.comment_column = comment_after(node.offset);
     // The file's bytes were checked before parsing, but escapes in double-quoted strings ("\e",
     // "\0", "\ud800") can still produce control characters or text that is not UTF-8 at all.
     if (auto problem = find_forbidden_text(value)) {
@@ -262,6 +264,7 @@ class TreeBuilder : public YAML::EventHandler {
     std::size_t pos;                       // byte offset of the node in the text
     bool counts;                           // a nesting level the user wrote
     std::unordered_set<std::string> keys;  // filled only for large maps, see check_key
+    bool second_id = false;                // a repeated 'id': the next item lost its "- "
   };
 
   Node make(Node::Kind kind, const YAML::Mark& mark) {
@@ -321,6 +324,18 @@ class TreeBuilder : public YAML::EventHandler {
     throw Abort{line, column, fmt::format("unterminated quoted string: no closing {}", quote)};
   }
 
+  // The column of a comment after a plain scalar starting at byte `pos`, on its line; 0 for none.
+  // Quoted and block scalars keep their '#'.
+  [[nodiscard]] int comment_after(std::size_t pos) const {
+    if (pos >= text_.size() || std::string_view("\"'|>[{").find(text_[pos]) != text_.npos) return 0;
+    std::size_t end = std::min(text_.find('\n', pos), text_.size());
+    std::string_view line = text_.substr(pos, end - pos);
+    for (std::size_t i = line.find('#'); i != line.npos; i = line.find('#', i + 1))
+      if (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+        return index_.position(pos + i).second;
+    return 0;
+  }
+
   std::string second_document_message(const YAML::Mark& mark) const {
     auto pos = static_cast<std::size_t>(std::max(0, mark.pos));
     std::string_view rest = text_.substr(std::min(pos, text_.size()));
@@ -337,7 +352,7 @@ class TreeBuilder : public YAML::EventHandler {
   void open(Node node, const YAML::Mark& mark, bool counts) {
     if (counts && ++depth_ > max_depth) throw Abort{node.line, node.column, nesting_message()};
     stack_.push_back(
-        Frame{std::move(node), static_cast<std::size_t>(std::max(0, mark.pos)), counts, {}});
+        Frame{std::move(node), static_cast<std::size_t>(std::max(0, mark.pos)), counts, {}, false});
   }
 
   void close() {
@@ -391,10 +406,20 @@ class TreeBuilder : public YAML::EventHandler {
       }
     }
     if (!first) return;
-    report_.error(
-        key.line, key.column,
-        fmt::format("duplicate key {} (first given at line {}, column {}); remove one of them",
-                    quote_text(key.value), first->line, first->column));
+    if (key.value == "id" && !frame.second_id) {
+      // `id:` again in one mapping is nearly always the next list item without its "- "; its
+      // other keys then repeat too, and saying so once is enough.
+      frame.second_id = true;
+      report_.error(key.line, key.column,
+                    fmt::format("a second 'id' in one item (the first is at line {}): each "
+                                "activity starts with `- `; write `- id:` here",
+                                first->line));
+    } else if (!frame.second_id) {
+      report_.error(
+          key.line, key.column,
+          fmt::format("duplicate key {} (first given at line {}, column {}); remove one of them",
+                      quote_text(key.value), first->line, first->column));
+    }
     key.kind = Node::Kind::null;
   }
 
@@ -490,9 +515,9 @@ std::size_t indentation(std::string_view line) {
   return n == line.npos ? line.size() : n;
 }
 
-// "title x" followed by "tasks: ..." makes yaml-cpp stop at the ':' on the line after; the line
-// to fix is the one above it, when that one looks like a key without its colon. Returns the
-// offset of that key.
+// "title x" or "end:12" followed by "tasks: ..." or "- id: ..." makes yaml-cpp stop at the ':' on
+// the line after; the line to fix is the one above it, when that one looks like a key without
+// its ": ". Returns the offset of that key.
 std::optional<std::size_t> missing_colon(std::string_view text, std::size_t here) {
   std::size_t indent = indentation(line_at(text, here));
   for (std::size_t start = here; start > 0;) {
@@ -502,7 +527,9 @@ std::optional<std::size_t> missing_colon(std::string_view text, std::size_t here
     std::string_view above = text.substr(start, end - start);
     std::size_t above_indent = indentation(above);
     if (above_indent == above.size() || above[above_indent] == '#') continue;  // blank, comment
-    if (above_indent != indent || above.find(':') != above.npos ||
+    // At the indentation of the keys of the mapping that broke, or deeper (the last key of an
+    // item above a "- " line); a line with a proper "key: " or "key:" at its end is not it.
+    if (above_indent < indent || above.find(": ") != above.npos || above.ends_with(':') ||
         std::string_view("-?[{\"'|>&*!").find(above[above_indent]) != std::string_view::npos)
       return std::nullopt;
     return start + above_indent;
@@ -511,6 +538,19 @@ std::optional<std::size_t> missing_colon(std::string_view text, std::size_t here
 }
 
 }  // namespace
+
+std::optional<std::string> with_colon(std::string_view line) {
+  std::size_t word = 0;
+  while (word < line.size() && (std::isalnum(static_cast<unsigned char>(line[word])) ||
+                                line[word] == '_' || line[word] == '-'))
+    ++word;
+  if (word == 0 || word == line.size() || (line[word] != ' ' && line[word] != ':')) return {};
+  std::size_t value = line.find_first_not_of(" :", word);
+  if (value == line.npos) return {};
+  return fmt::format("{}: {}", line.substr(0, word), line.substr(value));
+}
+
+namespace {}  // namespace
 
 Node parse(std::string_view text, FileReport& report) {
   TextIndex index(text);
@@ -537,7 +577,10 @@ Node parse(std::string_view text, FileReport& report) {
     if (e.msg == YAML::ErrorMsg::MAP_VALUE)
       if (auto key = missing_colon(text, index.line_start(pos))) {
         at = *key;
-        message = "syntax error: no ':' after the key on this line (write 'key: value')";
+        if (auto meant = with_colon(line_at(text, *key)))
+          message = fmt::format("syntax error: no ': ' after the key; did you mean `{}`?", *meant);
+        else
+          message = "syntax error: no ':' after the key on this line (write 'key: value')";
       }
     // yaml-cpp stops some way into a bad escape; the backslash is what to look at.
     if (auto backslash = is_escape_error(e.msg) ? escape_before(text, pos) : std::nullopt)

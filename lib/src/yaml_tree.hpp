@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,10 +18,13 @@ namespace parplan::yaml {
 struct Node {
   enum class Kind : std::uint8_t { null, scalar, sequence, map };
   Kind kind = Kind::null;
-  int line = 0;             // 1-based
-  int column = 0;           // 1-based, in characters
-  std::size_t offset = 0;   // bytes into the parsed text, for editors that rewrite it in place
-  std::string value;        // scalars: the text, NFC
+  int line = 0;            // 1-based
+  int column = 0;          // 1-based, in characters
+  std::size_t offset = 0;  // bytes into the parsed text, for editors that rewrite it in place
+  std::string value;       // scalars: the text, NFC
+  // Plain scalars: the column of a ` #` later on the same line, where a comment cut the text
+  // short ("title: Hội nghị #2" reads as "Hội nghị"); 0 when there is none.
+  int comment_column = 0;
   std::vector<Node> items;  // sequences: elements; maps: key, value, key, value, ...
 
   [[nodiscard]] bool is_map() const { return kind == Kind::map; }
@@ -47,5 +51,9 @@ constexpr std::size_t max_lookahead_marks = 100'000;
 // Parses one file's text (already checked for encoding and with LF line endings), reporting
 // problems to `report`. Returns a null node when nothing usable was parsed.
 Node parse(std::string_view text, FileReport& report);
+
+// "end 12" or "end:12" as it was meant: "end: 12"; nullopt unless the text starts with a word
+// that can be a key followed by a space or a colon and a value.
+std::optional<std::string> with_colon(std::string_view line);
 
 }  // namespace parplan::yaml

@@ -99,8 +99,12 @@ TEST_CASE("due: month 6 of the shipped plan") {
 
   RunResult text = run_parplan({"due", "--month", "6"});
   CHECK(text.exit_code == 0);
+  // The plan's language: Vietnamese.
   CHECK(first_line(text.out) ==
-        "dak-nong-cchc-2024, as of 2024-06: 3 overdue, 2 due, 3 upcoming, 3 starting, 4 waiting");
+        "dak-nong-cchc-2024, tính đến tháng 6/2024: 3 quá hạn, 2 đến hạn, 3 sắp đến hạn, 3 bắt "
+        "đầu, 4 chờ sự kiện");
+  CHECK(first_line(run_parplan({"due", "--month", "6", "--lang", "en"}).out) ==
+        "dak-nong-cchc-2024, as of June 2024: 3 overdue, 2 due, 3 upcoming, 3 starting, 4 waiting");
 }
 
 TEST_CASE("due: month 10 of the shipped plan") {
@@ -178,67 +182,74 @@ TEST_CASE("due: after the plan year everything unfinished and dated is overdue")
   CHECK(ids(j.at("upcoming")).empty());
   CHECK(ids(j.at("waiting")) == Ids{"I.3.6", "IV.2.1", "IV.2.2", "V.3.3"});
 
-  RunResult text = run_parplan({"due", "--as-of", "2025-03-15"});
+  RunResult text = run_parplan({"due", "--as-of", "2025-03-15", "--lang", "en"});
   CHECK(first_line(text.out) ==
-        "dak-nong-cchc-2024, as of 2025-03 (the plan year 2024 has ended): 43 overdue, 0 due, 0 "
+        "dak-nong-cchc-2024, as of March 2025 (the plan year 2024 has ended): 43 overdue, 0 due, 0 "
         "upcoming, 0 starting, 4 waiting");
+  CHECK(first_line(run_parplan({"due", "--as-of", "2025-03-15"}).out) ==
+        "dak-nong-cchc-2024, tính đến tháng 3/2025 (năm kế hoạch 2024 đã kết thúc): 43 quá hạn, 0 "
+        "đến hạn, 0 sắp đến hạn, 0 bắt đầu, 4 chờ sự kiện");
 }
 
 TEST_CASE("due: before the plan year the headline says it has not started") {
-  RunResult r = run_parplan({"due", "--as-of", "2023-12"});
+  RunResult r = run_parplan({"due", "--as-of", "2023-12", "--lang", "en"});
   CHECK(r.exit_code == 0);
   CHECK(first_line(r.out) ==
-        "dak-nong-cchc-2024, as of 2023-12 (the plan year 2024 has not started): 0 overdue, 0 "
-        "due, 0 upcoming, 0 starting, 4 waiting");
+        "dak-nong-cchc-2024, as of December 2023 (the plan year 2024 has not started): 0 overdue, "
+        "0 due, 0 upcoming, 0 starting, 4 waiting");
+  CHECK(first_line(run_parplan({"due", "--as-of", "2023-12"}).out) ==
+        "dak-nong-cchc-2024, tính đến tháng 12/2023 (năm kế hoạch 2024 chưa bắt đầu): 0 quá hạn, 0 "
+        "đến hạn, 0 sắp đến hạn, 0 bắt đầu, 4 chờ sự kiện");
   CHECK(due_json({"--as-of", "2023-12"}).at("period") == "before-plan-year");
 }
 
 TEST_CASE("due: --owner \"noi vu\" narrows month 6 to Sở Nội vụ") {
-  RunResult r = run_parplan({"due", "--month", "6", "--owner", "noi vu"});
+  RunResult r = run_parplan({"due", "--month", "6", "--owner", "noi vu", "--lang", "en"});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
   CHECK(r.out ==
-        "dak-nong-cchc-2024 (lead Sở Nội vụ), as of 2024-06: 1 overdue, 0 due, 1 upcoming, 2 "
+        "dak-nong-cchc-2024 (lead Sở Nội vụ), as of June 2024: 1 overdue, 0 due, 1 upcoming, 2 "
         "starting, 4 waiting\n"
         "\n"
         "Overdue (1)\n"
-        "  ID     End      Late  Lead       Title\n"
-        "  V.3.2    3  3 months  Sở Nội vụ  Ban hành Quy định tiêu chuẩn đối với cán bộ, công "
-        "chức xã, phường, thị trấn trên địa bàn tỉnh\n"
+        "  ID     End  Months late  Lead       Activity\n"
+        "  V.3.2    3            3  Sở Nội vụ  Ban hành Quy định tiêu chuẩn đối với cán bộ, "
+        "công chức xã, phường, thị trấn trên địa bàn tỉnh\n"
         "\n"
-        "Due in 2024-06 (0)\n"
-        "  none\n"
+        "Due in June 2024 (0)\n"
+        "  None.\n"
         "\n"
-        "Upcoming, ending in 2024-07 (1)\n"
-        "  ID      End  Lead       Title\n"
-        "  IV.1.2    7  Sở Nội vụ  Ban hành Kế hoạch và tổ chức kiểm tra, rà soát công tác quản "
-        "lý, sử dụng biên chế; bố trí theo vị trí việc làm\n"
+        "Upcoming: ending by July 2024 (1)\n"
+        "  ID      End  Lead       Activity\n"
+        "  IV.1.2    7  Sở Nội vụ  Ban hành Kế hoạch và tổ chức kiểm tra, rà soát công tác "
+        "quản lý, sử dụng biên chế; bố trí theo vị trí việc làm\n"
         "\n"
-        "Starting in 2024-06 (2)\n"
-        "  ID       End  Lead                                     Title\n"
-        "  I.2.4      9  Sở Nội vụ, Tỉnh Đoàn Đắk Nông            Tổ chức Hội thi trực tuyến "
+        "Starting in June 2024 (2)\n"
+        "  ID       End  Lead                                     Activity\n"
+        "  I.2.4      9  Sở Nội vụ; Tỉnh Đoàn Đắk Nông            Tổ chức Hội thi trực tuyến "
         "tuyên truyền, tìm hiểu về công tác CCHC\n"
-        "  VII.2.3   12  Sở Thông tin và Truyền thông, Sở Nội vụ  Triển khai thí điểm Dịch vụ "
+        "  VII.2.3   12  Sở Thông tin và Truyền thông; Sở Nội vụ  Triển khai thí điểm Dịch vụ "
         "công không sử dụng hồ sơ giấy\n"
         "\n"
         "Waiting for an event (4)\n"
-        "  ID      Lead       Waiting for                                      Title\n"
-        "  I.3.6   Sở Nội vụ  Sau khi Bộ, ngành Trung ương công bố các Chỉ số  Tổ chức Hội nghị "
-        "đánh giá công tác CCHC, cải thiện môi trường đầu tư kinh doanh, xây dựng Chính quyền "
-        "điện tử, Chính quyền số năm 2023\n"
+        "  ID      Lead       Waiting for                                      Activity\n"
+        "  I.3.6   Sở Nội vụ  Sau khi Bộ, ngành Trung ương công bố các Chỉ số  Tổ chức Hội "
+        "nghị đánh giá công tác CCHC, cải thiện môi trường đầu tư kinh doanh, xây dựng Chính "
+        "quyền điện tử, Chính quyền số năm 2023\n"
         "  IV.2.1  Sở Nội vụ  Sau khi Nghị quyết của HĐND tỉnh ban hành        Ban hành Quyết "
         "định, triển khai giao biên chế công chức năm 2024\n"
         "  IV.2.2  Sở Nội vụ  Sau khi Nghị quyết của HĐND tỉnh ban hành        Ban hành Quyết "
         "định, triển khai giao biên chế viên chức hưởng lương từ ngân sách nhà nước năm 2024\n"
-        "  V.3.3   Sở Nội vụ  Sau khi Nghị quyết của HĐND tỉnh ban hành        Ban hành Quy định "
-        "về quản lý, sử dụng đối với chức danh người hoạt động không chuyên trách ở cấp xã; ở "
-        "thôn, tổ dân phố trên địa bàn tỉnh\n"
+        "  V.3.3   Sở Nội vụ  Sau khi Nghị quyết của HĐND tỉnh ban hành        Ban hành Quy "
+        "định về quản lý, sử dụng đối với chức danh người hoạt động không chuyên trách ở cấp "
+        "xã; ở thôn, tổ dân phố trên địa bàn tỉnh\n"
         "\n"
-        "Not on the calendar: 2 ongoing, 1 on an external timetable (per), 2 with no schedule.\n");
+        "Not on the calendar: 2 ongoing, 1 on an external timetable (per), 2 with no "
+        "schedule.\n");
 
   // The id, the exact name and an alias select the same owner.
   for (const char* owner : {"snv", "Sở Nội vụ", "SNV", "SỞ NỘI VỤ"})
-    CHECK(run_parplan({"due", "--month", "6", "--owner", owner}).out == r.out);
+    CHECK(run_parplan({"due", "--month", "6", "--owner", owner, "--lang", "en"}).out == r.out);
 }
 
 TEST_CASE("due: --role decides which owners --owner matches") {
@@ -272,52 +283,102 @@ TEST_CASE("due: an owner matching several owners uses them all and says which") 
   CHECK(r.exit_code == 0);
   CHECK(r.err == "parplan: note: --owner 'so' matches 2 owners: Sở Nội vụ, Sở Tư pháp\n");
   CHECK(first_line(r.out) ==
-        "fixture-all-kinds (lead Sở Nội vụ, Sở Tư pháp), as of 2024-06: 2 overdue, 2 due, 0 "
-        "upcoming, 1 starting, 1 waiting");
+        "fixture-all-kinds (cơ quan chủ trì Sở Nội vụ, Sở Tư pháp), tính đến tháng 6/2024: 2 quá "
+        "hạn, 2 đến hạn, 0 sắp đến hạn, 1 bắt đầu, 1 chờ sự kiện");
 }
 
-TEST_CASE("due: the fixture at month 6, every section and the footer") {
+TEST_CASE("due: the fixture at month 6, every section and the footer, in the plan's language") {
+  // Most months late first, then by end month and id; the status column only where something
+  // is in progress.
   RunResult r = run_parplan({"due", "--plan", fixture, "--month", "6"});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
-        "fixture-all-kinds, as of 2024-06: 3 overdue, 2 due, 1 upcoming, 2 starting, 1 waiting\n"
+        "fixture-all-kinds, tính đến tháng 6/2024: 3 quá hạn, 2 đến hạn, 1 sắp đến hạn, 2 bắt "
+        "đầu, 1 chờ sự kiện\n"
+        "\n"
+        "Quá hạn (3)\n"
+        "  Mã      Thời hạn  Số tháng chậm  Cơ quan chủ trì  Hoạt động\n"
+        "  I.1.6          2              4  ICT Center       Rà soát \"văn bản\", quy trình "
+        "nội bộ từ năm trước\n"
+        "  I.1.1          3              3  Sở Nội vụ        Ban hành Kế hoạch tuyên truyền\n"
+        "  II.1.3         5              1  Sở Tư pháp       Triển khai Nghị định mới\n"
+        "\n"
+        "Đến hạn trong tháng 6/2024 (2)\n"
+        "  Mã     Thời hạn  Cơ quan chủ trì  Tình trạng           Hoạt động\n"
+        "  I.1.3         6  Sở Nội vụ        đang thực hiện, 50%  Kiểm tra liên ngành công tác "
+        "cải cách hành chính\n"
+        "  I.1.8         6  Sở Tư pháp       chưa thực hiện       Hội nghị sơ kết sáu tháng\n"
+        "\n"
+        "Sắp đến hạn: kết thúc đến hết tháng 7/2024 (1)\n"
+        "  Mã     Thời hạn  Cơ quan chủ trì                     Hoạt động\n"
+        "  I.1.4         7  Đài Phát thanh và Truyền hình tỉnh  Phát sóng chuyên mục cải cách "
+        "hành chính\n"
+        "\n"
+        "Bắt đầu trong tháng 6/2024 (2)\n"
+        "  Mã     Thời hạn  Cơ quan chủ trì                     Hoạt động\n"
+        "  I.1.8         6  Sở Tư pháp                          Hội nghị sơ kết sáu tháng\n"
+        "  I.1.4         7  Đài Phát thanh và Truyền hình tỉnh  Phát sóng chuyên mục cải cách "
+        "hành chính\n"
+        "\n"
+        "Chờ sự kiện (1)\n"
+        "  Mã      Cơ quan chủ trì  Chờ                                    Hoạt động\n"
+        "  II.1.2  Sở Tư pháp       Sau khi HĐND tỉnh ban hành Nghị quyết  Ban hành Quyết định "
+        "giao biên chế\n"
+        "\n"
+        "Chưa xếp lịch theo tháng: 1 hoạt động thường xuyên, 2 hoạt động theo lịch của cơ quan "
+        "khác, 1 hoạt động chưa có thời gian thực hiện.\n");
+}
+
+TEST_CASE("due: --lang en speaks English") {
+  RunResult r = run_parplan({"due", "--plan", fixture, "--month", "6", "--lang", "en"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out ==
+        "fixture-all-kinds, as of June 2024: 3 overdue, 2 due, 1 upcoming, 2 starting, 1 "
+        "waiting\n"
         "\n"
         "Overdue (3)\n"
-        "  ID      End      Late  Lead        Title\n"
-        "  I.1.1     3  3 months  Sở Nội vụ   Ban hành Kế hoạch tuyên truyền\n"
-        "  I.1.6     2  4 months  ICT Center  Rà soát \"văn bản\", quy trình nội bộ từ năm trước\n"
-        "  II.1.3    5   1 month  Sở Tư pháp  Triển khai Nghị định mới\n"
+        "  ID      End  Months late  Lead        Activity\n"
+        "  I.1.6     2            4  ICT Center  Rà soát \"văn bản\", quy trình nội bộ từ năm "
+        "trước\n"
+        "  I.1.1     3            3  Sở Nội vụ   Ban hành Kế hoạch tuyên truyền\n"
+        "  II.1.3    5            1  Sở Tư pháp  Triển khai Nghị định mới\n"
         "\n"
-        "Due in 2024-06 (2)\n"
-        "  ID     End  Lead        Title\n"
-        "  I.1.3    6  Sở Nội vụ   Kiểm tra liên ngành công tác cải cách hành chính\n"
-        "  I.1.8    6  Sở Tư pháp  Hội nghị sơ kết sáu tháng\n"
+        "Due in June 2024 (2)\n"
+        "  ID     End  Lead        Status            Activity\n"
+        "  I.1.3    6  Sở Nội vụ   in progress, 50%  Kiểm tra liên ngành công tác cải cách "
+        "hành chính\n"
+        "  I.1.8    6  Sở Tư pháp  planned           Hội nghị sơ kết sáu tháng\n"
         "\n"
-        "Upcoming, ending in 2024-07 (1)\n"
-        "  ID     End  Lead                                Title\n"
+        "Upcoming: ending by July 2024 (1)\n"
+        "  ID     End  Lead                                Activity\n"
         "  I.1.4    7  Đài Phát thanh và Truyền hình tỉnh  Phát sóng chuyên mục cải cách hành "
         "chính\n"
         "\n"
-        "Starting in 2024-06 (2)\n"
-        "  ID     End  Lead                                Title\n"
-        "  I.1.4    7  Đài Phát thanh và Truyền hình tỉnh  Phát sóng chuyên mục cải cách hành "
-        "chính\n"
+        "Starting in June 2024 (2)\n"
+        "  ID     End  Lead                                Activity\n"
         "  I.1.8    6  Sở Tư pháp                          Hội nghị sơ kết sáu tháng\n"
+        "  I.1.4    7  Đài Phát thanh và Truyền hình tỉnh  Phát sóng chuyên mục cải cách hành "
+        "chính\n"
         "\n"
         "Waiting for an event (1)\n"
-        "  ID      Lead        Waiting for                            Title\n"
+        "  ID      Lead        Waiting for                            Activity\n"
         "  II.1.2  Sở Tư pháp  Sau khi HĐND tỉnh ban hành Nghị quyết  Ban hành Quyết định giao "
         "biên chế\n"
         "\n"
-        "Not on the calendar: 1 ongoing, 2 on an external timetable (per), 1 with no schedule.\n");
+        "Not on the calendar: 1 ongoing, 2 on an external timetable (per), 1 with no "
+        "schedule.\n");
+  RunResult bad = run_parplan({"due", "--plan", fixture, "--lang", "fr"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out == "");
 }
 
-TEST_CASE("due: months outside the plan year print as YYYY-MM") {
-  RunResult r = run_parplan({"due", "--plan", fixture, "--month", "12", "--within", "3"});
+TEST_CASE("due: months outside the plan year print as M/YYYY") {
+  RunResult r =
+      run_parplan({"due", "--plan", fixture, "--month", "12", "--within", "3", "--lang", "en"});
   CHECK(r.exit_code == 0);
-  CHECK(r.out.find("Upcoming, ending 2025-01 to 2025-03 (1)\n"
-                   "  ID         End  Lead        Title\n"
-                   "  I.1.7  2025-03  ICT Center  Xây dựng Kế hoạch năm sau\n") !=
+  CHECK(r.out.find("Upcoming: ending by March 2025 (1)\n"
+                   "  ID        End  Lead        Activity\n"
+                   "  I.1.7  3/2025  ICT Center  Xây dựng Kế hoạch năm sau\n") !=
         std::string::npos);
   json j = due_json({"--plan", fixture, "--month", "12", "--within", "3"});
   CHECK(j.at("upcoming").at(0).at("start") == 10);
@@ -328,8 +389,7 @@ TEST_CASE("due: --fail-on-overdue exits 1 at month 6 and 0 at month 1") {
   RunResult june = run_parplan({"due", "--month", "6", "--fail-on-overdue"});
   CHECK(june.exit_code == 1);
   CHECK(june.err == "parplan: 3 overdue activities (--fail-on-overdue)\n");
-  CHECK(first_line(june.out) ==
-        "dak-nong-cchc-2024, as of 2024-06: 3 overdue, 2 due, 3 upcoming, 3 starting, 4 waiting");
+  CHECK(first_line(june.out).starts_with("dak-nong-cchc-2024, tính đến tháng 6/2024: 3 quá hạn"));
   RunResult january = run_parplan({"due", "--month", "1", "--fail-on-overdue"});
   CHECK(january.exit_code == 0);
   CHECK(january.err == "");
@@ -533,18 +593,21 @@ TEST_CASE("due: --delimiter separates CSV fields with another character") {
 }
 
 TEST_CASE("due: Markdown renders as headings and tables") {
-  RunResult r = run_parplan({"due", "--plan", fixture, "--month", "6", "--format", "md"});
+  RunResult r =
+      run_parplan({"due", "--plan", fixture, "--month", "6", "--format", "md", "--lang", "en"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("## Overdue (3)\n\n"
-                   "| ID | End | Late | Lead | Title |\n"
+                   "| ID | End | Months late | Lead | Activity |\n"
                    "| --- | ---: | ---: | --- | --- |\n"
-                   "| I.1.1 | 3 | 3 months | Sở Nội vụ | Ban hành Kế hoạch tuyên truyền |\n") !=
+                   "| I.1.6 | 2 | 4 | ICT Center | Rà soát \"văn bản\", quy trình nội bộ từ năm "
+                   "trước |\n"
+                   "| I.1.1 | 3 | 3 | Sở Nội vụ | Ban hành Kế hoạch tuyên truyền |\n") !=
         std::string::npos);
   RunResult html = run_program({"cmark-gfm", "-e", "table"}, {"", {}, r.out});
   REQUIRE(html.exit_code == 0);
   for (const char* heading :
-       {"<h2>Overdue (3)</h2>", "<h2>Due in 2024-06 (2)</h2>",
-        "<h2>Upcoming, ending in 2024-07 (1)</h2>", "<h2>Starting in 2024-06 (2)</h2>",
+       {"<h2>Overdue (3)</h2>", "<h2>Due in June 2024 (2)</h2>",
+        "<h2>Upcoming: ending by July 2024 (1)</h2>", "<h2>Starting in June 2024 (2)</h2>",
         "<h2>Waiting for an event (1)</h2>"})
     CHECK_MESSAGE(html.out.find(heading) != std::string::npos, heading);
   CHECK(html.out.find("<td>Rà soát &quot;văn bản&quot;, quy trình nội bộ từ năm trước</td>") !=
@@ -557,23 +620,23 @@ TEST_CASE("due: Markdown renders as headings and tables") {
 }
 
 TEST_CASE("due: piped output is never cut and never coloured") {
-  RunResult r = run_parplan({"due", "--month", "6"}, {"", {{"COLUMNS", "40"}}, ""});
+  RunResult r = run_parplan({"due", "--month", "6", "--lang", "en"}, {"", {{"COLUMNS", "40"}}, ""});
   CHECK(r.out.find("…") == std::string::npos);
   CHECK(r.out.find('\033') == std::string::npos);
   CHECK(r.out.find("Ban hành Quy định tiêu chuẩn đối với cán bộ, công chức xã, phường, thị trấn "
                    "trên địa bàn tỉnh\n") != std::string::npos);
   // --color always colours a pipe too, still without cutting.
-  RunResult always = run_parplan({"due", "--month", "6", "--color", "always"});
+  RunResult always = run_parplan({"due", "--month", "6", "--color", "always", "--lang", "en"});
   CHECK(always.out.find("\033[1;31mOverdue (3)\033[0m") != std::string::npos);
-  CHECK(always.out.find("\033[31m4 months\033[0m") != std::string::npos);
+  CHECK(always.out.find("\033[31m4\033[0m") != std::string::npos);
   CHECK(always.out.find("…") == std::string::npos);
 }
 
 TEST_CASE("due: on a terminal titles are cut to its width and colour is on") {
-  RunResult r = on_terminal("due --month 6", {{"COLUMNS", "72"}});
+  RunResult r = on_terminal("due --month 6 --lang en", {{"COLUMNS", "72"}});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("\033[1;31mOverdue (3)\033[0m") != std::string::npos);
-  CHECK(r.out.find("\033[1;33mDue in 2024-06 (2)\033[0m") != std::string::npos);
+  CHECK(r.out.find("\033[1;33mDue in June 2024 (2)\033[0m") != std::string::npos);
   std::string plain;
   for (std::size_t i = 0; i < r.out.size(); ++i) {
     if (r.out[i] == '\033') {
@@ -589,16 +652,16 @@ TEST_CASE("due: on a terminal titles are cut to its width and colour is on") {
     if (line.ends_with("…")) ++cut;
   }
   CHECK(cut > 0);
-  CHECK(plain.find("  V.3.2      3  3 months  Sở Nội vụ            Ban hành Quy định tiêu c…\n") !=
+  CHECK(plain.find("  V.3.2      3            3  Sở Nội vụ            Ban hành Quy định tiê…\n") !=
         std::string::npos);
   // Owner names and events give way too once titles are down to their minimum.
-  CHECK(plain.find("  III.2.3    7  Văn phòng UBND tỉnh, Sở Thông tin và …  Thực hiện xây d…\n") !=
+  CHECK(plain.find("  III.2.3    7  Văn phòng UBND tỉnh; Sở Thông tin và …  Thực hiện xây d…\n") !=
         std::string::npos);
 
   // NO_COLOR and --color never turn colour off; the titles are still cut.
   for (auto [args, env] : {std::pair<std::string, std::map<std::string, std::string>>{
-                               "due --month 6", {{"COLUMNS", "72"}, {"NO_COLOR", "1"}}},
-                           {"due --month 6 --color never", {{"COLUMNS", "72"}}}}) {
+                               "due --month 6 --lang en", {{"COLUMNS", "72"}, {"NO_COLOR", "1"}}},
+                           {"due --month 6 --lang en --color never", {{"COLUMNS", "72"}}}}) {
     RunResult plain_run = on_terminal(args, env);
     CHECK(plain_run.out.find('\033') == std::string::npos);
     CHECK(plain_run.out == plain);

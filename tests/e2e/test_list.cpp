@@ -37,50 +37,96 @@ const Ids fixture_ids = {"I.1.1",  "I.1.2",  "I.1.3",  "I.1.4",  "I.1.5",  "I.1.
 }  // namespace
 
 TEST_CASE("list: text lists every activity in plan order with status and schedule") {
+  // In the plan's language (Vietnamese) unless --lang says otherwise.
   RunResult r = run_parplan({"list", "--plan", fixture});
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
   CHECK(r.out ==
+        "fixture-all-kinds: 18 hoạt động\n"
+        "\n"
+        "  Mã       Tình trạng      Thời gian thực hiện  Cơ quan chủ trì                     "
+        "Hoạt động\n"
+        "  I.1.1    chưa thực hiện  1–3                  Sở Nội vụ                           "
+        "Ban hành Kế hoạch tuyên truyền\n"
+        "  I.1.2    hoàn thành      2–5                  Sở Nội vụ                           "
+        "Tập huấn công chức đầu mối\n"
+        "  I.1.3    đang thực hiện  4–6                  Sở Nội vụ                           "
+        "Kiểm tra liên ngành công tác cải cách hành chính\n"
+        "  I.1.4    chưa thực hiện  6–7                  Đài Phát thanh và Truyền hình tỉnh  "
+        "Phát sóng chuyên mục cải cách hành chính\n"
+        "  I.1.5    đã hủy          3–8                  ICT Center                          "
+        "Hội thi trực tuyến (đã hủy)\n"
+        "  I.1.6    chưa thực hiện  2023-11 – 2024-02    ICT Center                          "
+        "Rà soát \"văn bản\", quy trình nội bộ từ năm trước\n"
+        "  I.1.7    chưa thực hiện  2024-10 – 2025-03    ICT Center                          "
+        "Xây dựng Kế hoạch năm sau\n"
+        "  I.1.8    chưa thực hiện  6                    Sở Tư pháp                          "
+        "Hội nghị sơ kết sáu tháng\n"
+        "  II.1.1   chưa thực hiện  thường xuyên         Sở Nội vụ                           "
+        "Họp Ban Chỉ đạo định kỳ\n"
+        "  II.1.2   chưa thực hiện  sau sự kiện          Sở Tư pháp                          "
+        "Ban hành Quyết định giao biên chế\n"
+        "  II.1.3   chưa thực hiện  5                    Sở Tư pháp                          "
+        "Triển khai Nghị định mới\n"
+        "  II.1.4   chưa thực hiện  theo lịch khác       Đài Phát thanh và Truyền hình tỉnh  "
+        "Tự đánh giá Chỉ số cải cách hành chính\n"
+        "  II.1.5   chưa thực hiện  chưa xác định        —                                   "
+        "Hoạt động chưa rõ thời gian\n"
+        "  II.1.6   hoàn thành      sau sự kiện          Sở Nội vụ                           "
+        "Hội nghị công bố Chỉ số\n"
+        "  II.1.7   chưa thực hiện  7–9                  UBND huyện Đắk Mil                  "
+        "Tổ chức các lớp tập huấn kỹ năng tiếp nhận, xử lý hồ sơ trên môi trường mạng cho công "
+        "chức cấp huyện, cấp xã\n"
+        "  II.1.8   đã hủy          thường xuyên         Sở Nội vụ                           "
+        "Họp tổ giúp việc (đã dừng)\n"
+        "  II.1.9   đang thực hiện  theo lịch khác       ICT Center                          "
+        "Báo cáo theo yêu cầu của Bộ\n"
+        "  II.1.10  chưa thực hiện  12                   Sở Nội vụ                           "
+        "Tổng kết năm\n");
+  RunResult en = run_parplan({"list", "--plan", fixture, "--lang", "en"});
+  CHECK(en.exit_code == 0);
+  CHECK(en.out ==
         "fixture-all-kinds: 18 activities\n"
         "\n"
-        "  ID       Status       Schedule           Lead                                Title\n"
-        "  I.1.1    planned      1–3                Sở Nội vụ                           Ban hành "
-        "Kế hoạch tuyên truyền\n"
-        "  I.1.2    done         2–5                Sở Nội vụ                           Tập huấn "
-        "công chức đầu mối\n"
-        "  I.1.3    in-progress  4–6                Sở Nội vụ                           Kiểm tra "
-        "liên ngành công tác cải cách hành chính\n"
-        "  I.1.4    planned      6–7                Đài Phát thanh và Truyền hình tỉnh  Phát sóng "
-        "chuyên mục cải cách hành chính\n"
-        "  I.1.5    cancelled    3–8                ICT Center                          Hội thi "
-        "trực tuyến (đã hủy)\n"
-        "  I.1.6    planned      2023-11 – 2024-02  ICT Center                          Rà soát "
-        "\"văn bản\", quy trình nội bộ từ năm trước\n"
-        "  I.1.7    planned      2024-10 – 2025-03  ICT Center                          Xây dựng "
-        "Kế hoạch năm sau\n"
-        "  I.1.8    planned      6                  Sở Tư pháp                          Hội nghị "
-        "sơ kết sáu tháng\n"
-        "  II.1.1   planned      ongoing            Sở Nội vụ                           Họp Ban "
-        "Chỉ đạo định kỳ\n"
-        "  II.1.2   planned      after-event        Sở Tư pháp                          Ban hành "
-        "Quyết định giao biên chế\n"
+        "  ID       Status       Schedule           Lead                                "
+        "Activity\n"
+        "  I.1.1    planned      1–3                Sở Nội vụ                           Ban "
+        "hành Kế hoạch tuyên truyền\n"
+        "  I.1.2    done         2–5                Sở Nội vụ                           Tập "
+        "huấn công chức đầu mối\n"
+        "  I.1.3    in progress  4–6                Sở Nội vụ                           Kiểm "
+        "tra liên ngành công tác cải cách hành chính\n"
+        "  I.1.4    planned      6–7                Đài Phát thanh và Truyền hình tỉnh  Phát "
+        "sóng chuyên mục cải cách hành chính\n"
+        "  I.1.5    cancelled    3–8                ICT Center                          Hội "
+        "thi trực tuyến (đã hủy)\n"
+        "  I.1.6    planned      2023-11 – 2024-02  ICT Center                          Rà "
+        "soát \"văn bản\", quy trình nội bộ từ năm trước\n"
+        "  I.1.7    planned      2024-10 – 2025-03  ICT Center                          Xây "
+        "dựng Kế hoạch năm sau\n"
+        "  I.1.8    planned      6                  Sở Tư pháp                          Hội "
+        "nghị sơ kết sáu tháng\n"
+        "  II.1.1   planned      ongoing            Sở Nội vụ                           Họp "
+        "Ban Chỉ đạo định kỳ\n"
+        "  II.1.2   planned      after an event     Sở Tư pháp                          Ban "
+        "hành Quyết định giao biên chế\n"
         "  II.1.3   planned      5                  Sở Tư pháp                          Triển "
         "khai Nghị định mới\n"
-        "  II.1.4   planned      external           Đài Phát thanh và Truyền hình tỉnh  Tự đánh "
-        "giá Chỉ số cải cách hành chính\n"
-        "  II.1.5   planned      unknown            —                                   Hoạt động "
-        "chưa rõ thời gian\n"
-        "  II.1.6   done         after-event        Sở Nội vụ                           Hội nghị "
-        "công bố Chỉ số\n"
-        "  II.1.7   planned      7–9                UBND huyện Đắk Mil                  Tổ chức "
-        "các lớp tập huấn kỹ năng tiếp nhận, xử lý hồ sơ trên môi trường mạng cho công chức cấp "
-        "huyện, cấp xã\n"
+        "  II.1.4   planned      per a timetable    Đài Phát thanh và Truyền hình tỉnh  Tự "
+        "đánh giá Chỉ số cải cách hành chính\n"
+        "  II.1.5   planned      no schedule        —                                   Hoạt "
+        "động chưa rõ thời gian\n"
+        "  II.1.6   done         after an event     Sở Nội vụ                           Hội "
+        "nghị công bố Chỉ số\n"
+        "  II.1.7   planned      7–9                UBND huyện Đắk Mil                  Tổ "
+        "chức các lớp tập huấn kỹ năng tiếp nhận, xử lý hồ sơ trên môi trường mạng cho công "
+        "chức cấp huyện, cấp xã\n"
         "  II.1.8   cancelled    ongoing            Sở Nội vụ                           Họp tổ "
         "giúp việc (đã dừng)\n"
-        "  II.1.9   in-progress  external           ICT Center                          Báo cáo "
-        "theo yêu cầu của Bộ\n"
-        "  II.1.10  planned      12                 Sở Nội vụ                           Tổng kết "
-        "năm\n");
+        "  II.1.9   in progress  per a timetable    ICT Center                          Báo "
+        "cáo theo yêu cầu của Bộ\n"
+        "  II.1.10  planned      12                 Sở Nội vụ                           Tổng "
+        "kết năm\n");
 }
 
 TEST_CASE("list: --owner, --role, --field and --status select activities") {
@@ -122,7 +168,7 @@ TEST_CASE("list: the shipped plan, whole and narrowed") {
   CHECK(ids(list_json({"--owner", "noi vu", "--role", "any"})) == snv);
   CHECK(ids(list_json({"--owner", "noi vu", "--role", "support"})).empty());
   RunResult text = run_parplan({"list", "--owner", "noi vu"});
-  CHECK(text.out.starts_with("dak-nong-cchc-2024 (lead Sở Nội vụ): 35 activities\n\n"));
+  CHECK(text.out.starts_with("dak-nong-cchc-2024 (cơ quan chủ trì Sở Nội vụ): 35 hoạt động\n\n"));
 }
 
 TEST_CASE("list: JSON activity objects carry every key the issue asks for") {
@@ -235,7 +281,8 @@ TEST_CASE("list: CSV reads back as RFC 4180 and matches the JSON") {
 }
 
 TEST_CASE("list: an empty selection still prints its headline, an empty array, a CSV header") {
-  RunResult text = run_parplan({"list", "--plan", fixture, "--owner", "ict", "--status", "done"});
+  RunResult text = run_parplan(
+      {"list", "--plan", fixture, "--owner", "ict", "--status", "done", "--lang", "en"});
   CHECK(text.exit_code == 0);
   CHECK(text.out == "fixture-all-kinds (lead ICT Center; status done): 0 activities\n");
   CHECK(list_json({"--plan", fixture, "--owner", "ict", "--status", "done"}) == json::array());
@@ -246,17 +293,17 @@ TEST_CASE("list: an empty selection still prints its headline, an empty array, a
 
 TEST_CASE("list: on a terminal titles are cut, piped they are whole") {
   std::map<std::string, std::string> env = {{"COLUMNS", "70"}, {"TERM", "xterm"}};
-  RunResult tty = run_program(
-      {"script", "-qec",
-       std::string(PARPLAN_BINARY) + " list --plan " + fixture + " --field II --color never",
-       "/dev/null"},
-      {"", env, ""});
+  RunResult tty = run_program({"script", "-qec",
+                               std::string(PARPLAN_BINARY) + " list --plan " + fixture +
+                                   " --field II --color never --lang en",
+                               "/dev/null"},
+                              {"", env, ""});
   REQUIRE(tty.exit_code == 0);
   std::string out;
   for (char c : tty.out)
     if (c != '\r') out += c;
   // 70 columns: the title and then the owner names give way.
-  CHECK(out.find("  II.1.7   planned      7–9          UBND huyện Đắk …  Tổ chức các lớ…\n") !=
+  CHECK(out.find("  II.1.7   planned      7–9              UBND huyện Đắk …  Tổ chức cá…\n") !=
         std::string::npos);
   for (std::size_t start = 0, end; (end = out.find('\n', start)) != std::string::npos;
        start = end + 1)

@@ -56,7 +56,7 @@ TEST_CASE("report --sections: the sections asked for, in the order given, in md 
           std::vector<std::string>{"overdue", "summary", "finished"});
     if (std::string(lang) == "en")
       CHECK(md_headings ==
-            std::vector<std::string>{"Overdue", "Summary", "Finished this month (June 2024)"});
+            std::vector<std::string>{"Overdue (3)", "Summary", "Finished this month (June 2024)"});
   }
 }
 
@@ -85,7 +85,7 @@ TEST_CASE("report --no-gantt leaves the chart out of both formats") {
   std::string only = ok({"report", "--plan", "data", "--month", "6", "--sections", "gantt,due",
                          "--no-gantt", "--lang", "en"})
                          .out;
-  CHECK(matches(only, "\n## ([^\n]*)\n") == std::vector<std::string>{"Due this month (June 2024)"});
+  CHECK(matches(only, "\n## ([^\n]*)\n") == std::vector<std::string>{"Due in June 2024 (2)"});
 }
 
 TEST_CASE("report --sections: unknown, repeated, or changes without --since is exit 2") {
@@ -108,14 +108,14 @@ TEST_CASE("report: in progress lists in-progress work with progress; finished, t
                        .out;
   CHECK(md.substr(md.find("## In progress")) ==
         "## In progress\n\n"
-        "| ID | Activity | Lead | Start | End | Progress |\n"
-        "| --- | --- | --- | --- | --- | ---: |\n"
-        "| A.1.2 | Quá hạn hai tháng, đang làm | Sở Tư pháp | March 2024 | April 2024 | 50% |\n"
-        "| A.1.5 | Sắp đến hạn | Sở Nội vụ; Sở Tư pháp | May 2024 | July 2024 | 30% |\n\n"
+        "| ID | Start | End | Lead | Progress | Activity |\n"
+        "| --- | ---: | ---: | --- | ---: | --- |\n"
+        "| A.1.2 | 3 | 4 | Sở Tư pháp | 50% | Quá hạn hai tháng, đang làm |\n"
+        "| A.1.5 | 5 | 7 | Sở Nội vụ; Sở Tư pháp | 30% | Sắp đến hạn |\n\n"
         "## Finished this month (February 2024)\n\n"
-        "| ID | Activity | Lead | End |\n"
-        "| --- | --- | --- | --- |\n"
-        "| A.1.3 | Đã xong | Sở Nội vụ | February 2024 |\n");
+        "| ID | End | Lead | Activity |\n"
+        "| --- | ---: | --- | --- |\n"
+        "| A.1.3 | 2 | Sở Nội vụ | Đã xong |\n");
 }
 
 TEST_CASE("report --format html: deterministic, and -o writes what stdout gets") {

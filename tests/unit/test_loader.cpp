@@ -60,8 +60,8 @@ TEST_CASE("loader: YAML syntax errors name the line and column to fix") {
   CHECK(problems("field: II\ntitle: !!str \"abc\ntasks: []\n") ==
         Lines{"p/02.yaml:2:8: error: unterminated quoted string: no closing \""});
   CHECK(problems("field: II\ntitle x\ntasks: []\n") ==
-        Lines{"p/02.yaml:2:1: error: syntax error: no ':' after the key on this line (write "
-              "'key: value')"});
+        Lines{"p/02.yaml:2:1: error: syntax error: no ': ' after the key; did you mean `title: "
+              "x`?"});
   CHECK(problems("field: II\n  title: x\n") ==
         Lines{"p/02.yaml:2:8: error: syntax error: unexpected ':' (check the indentation, or "
               "quote text that contains ': ')"});
@@ -175,11 +175,46 @@ TEST_CASE("loader: ids are one word and unique across files") {
                                    {"03.yaml", activity("        schedule: ongoing\n")}});
   std::vector<std::string> got;
   for (const auto& d : r.diagnostics) got.push_back(format_text(d));
-  CHECK(got == Lines{"p/03.yaml:1:8: error: duplicate field 'II' (first defined at p/02.yaml:1:8)",
-                     "p/03.yaml:4:9: error: duplicate task id 'II.1' (first defined at "
-                     "p/02.yaml:4:9)",
-                     "p/03.yaml:7:13: error: duplicate activity id 'II.1.1' (first defined at "
-                     "p/02.yaml:7:13)"});
+  // One error for the file, not one per task and activity.
+  CHECK(got == Lines{"p/03.yaml:1:8: error: field 'II' is declared in two files, p/02.yaml and "
+                     "p/03.yaml; keep one (is one a stray copy?); p/03.yaml is not read"});
+}
+
+TEST_CASE("loader: messages for the slips a clerk makes, on the line to fix") {
+  // A missing ": " before the next item: reported on its own line, not the "- id:" below.
+  CHECK(problems(activity("        start: 3\n        end 12\n      - id: II.1.2\n"
+                          "        title: b\n        schedule: ongoing\n")) ==
+        Lines{"p/02.yaml:11:9: error: syntax error: no ': ' after the key; did you mean `end: "
+              "12`?"});
+  CHECK(problems(activity("        start: 3\n        end:12\n      - id: II.1.2\n"
+                          "        title: b\n        schedule: ongoing\n")) ==
+        Lines{"p/02.yaml:11:9: error: syntax error: no ': ' after the key; did you mean `end: "
+              "12`?"});
+  // On the last line of a mapping "end:12" is a key without a value.
+  CHECK(problems(activity("        start: 3\n        end:12\n")) ==
+        Lines{"p/02.yaml:10:9: error: 'start' without 'end'; give both months",
+              "p/02.yaml:11:9: error: no ': ' after the key; did you mean `end: 12`?"});
+  // A missing "- " before the next activity: said once, not once per repeated key.
+  CHECK(problems(activity("        schedule: ongoing\n        id: II.1.2\n        title: b\n"
+                          "        lead: [stp]\n        schedule: ongoing\n")) ==
+        Lines{"p/02.yaml:11:9: error: a second 'id' in one item (the first is at line 7): each "
+              "activity starts with `- `; write `- id:` here"});
+  // Each owner of the list as meant is still checked.
+  CHECK(problems(activity("        schedule: ongoing\n        support: stp, xyz\n")) ==
+        Lines{"p/02.yaml:11:18: error: several owners need brackets; did you mean `support: "
+              "[stp, xyz]`?",
+              "p/02.yaml:11:18: error: unknown owner 'xyz'; declare it under 'owners' in "
+              "plan.yaml"});
+  // A comment cuts plain text short: a warning in text keys; quoted text and ids are left alone.
+  CHECK(problems(activity("        schedule: ongoing\n        note: Hội nghị #2\n")) ==
+        Lines{"p/02.yaml:11:24: warning: `#` starts a comment here; quote the note to keep it"});
+  CHECK(load(activity("        schedule: ongoing\n        note: Hội nghị #2\n"))
+            .plan.fields.at(0)
+            .tasks.at(0)
+            .activities.at(0)
+            .note == "Hội nghị");
+  CHECK(problems(activity("        schedule: ongoing  # thường xuyên\n        note: \"Số #2\"\n"
+                          "        result: 'Số #3'\n        output: Số#4\n")) == Lines{});
 }
 
 TEST_CASE("loader: encoding problems are found in the raw bytes") {

@@ -175,23 +175,30 @@ TEST_CASE("query: a field filter naming a task keeps that task's activities") {
   f.fields = std::set<std::string>{"II.1"};
   CHECK_FALSE(f.matches(activity("I.1.1")));
   CHECK(f.matches(activity("II.1.5")));
-  CHECK(describe_filter(fixture(), f) == "field II.1");
+  const parplan::i18n::Catalog en(parplan::i18n::Language::en);
+  CHECK(describe_filter(fixture(), f, en) == "field II.1");
 }
 
-TEST_CASE("query: describe_filter says what a filter keeps") {
+TEST_CASE("query: describe_filter says what a filter keeps, in the catalog's words") {
   const Plan& plan = fixture();
-  CHECK(describe_filter(plan, {}) == "");
+  const parplan::i18n::Catalog en(parplan::i18n::Language::en);
+  const parplan::i18n::Catalog vi(parplan::i18n::Language::vi);
+  CHECK(describe_filter(plan, {}, en) == "");
   Filter f;
   f.owners = std::set<std::string>{"stp", "snv"};
-  CHECK(describe_filter(plan, f) == "lead Sở Nội vụ, Sở Tư pháp");
+  CHECK(describe_filter(plan, f, en) == "lead Sở Nội vụ, Sở Tư pháp");
+  CHECK(describe_filter(plan, f, vi) == "cơ quan chủ trì Sở Nội vụ, Sở Tư pháp");
   f.role = Role::any;
   f.fields = std::set<std::string>{"II"};
   f.status = Status::in_progress;
-  CHECK(describe_filter(plan, f) ==
-        "lead or support Sở Nội vụ, Sở Tư pháp; field II; status in-progress");
+  CHECK(describe_filter(plan, f, en) ==
+        "lead or support Sở Nội vụ, Sở Tư pháp; field II; status in progress");
+  CHECK(describe_filter(plan, f, vi) ==
+        "cơ quan Sở Nội vụ, Sở Tư pháp (chủ trì hoặc phối hợp); lĩnh vực II; tình trạng đang "
+        "thực hiện");
   Filter g;
   g.role = Role::support;
   g.owners = std::set<std::string>{"ict"};
   g.fields = std::set<std::string>{"I", "II"};
-  CHECK(describe_filter(plan, g) == "support ICT Center; fields I, II");
+  CHECK(describe_filter(plan, g, en) == "support ICT Center; field I, II");
 }

@@ -73,7 +73,7 @@ TEST_CASE("report: progress is done or recorded progress over activities with mo
 TEST_CASE("report: lead owners, most overdue first, co-leads counted for each, no lead last") {
   std::string text = report(fixture("report-progress"));
   CHECK(section(text, "Progress by lead owner") ==
-        "\n| Lead owner | Activities | Done | Overdue | Due this month | Progress |\n"
+        "\n| Lead | Activities | Done | Overdue | Due this month | Progress |\n"
         "| --- | ---: | ---: | ---: | ---: | --- |\n"
         "| Văn phòng UBND tỉnh | 5 | 0 | 2 | 1 | ░░░░░░░░░░ 0% |\n"
         "| Sở Tư pháp | 4 | 0 | 1 | 0 | ███░░░░░░░ 27% |\n"
@@ -84,44 +84,44 @@ TEST_CASE("report: lead owners, most overdue first, co-leads counted for each, n
 
 TEST_CASE("report: overdue sorted by months late, then by natural id order") {
   std::string text = report(fixture("report-progress"));
-  CHECK(section(text, "Overdue") ==
-        "\n| ID | Activity | Lead | End | Months late | Status |\n"
-        "| --- | --- | --- | --- | ---: | --- |\n"
-        "| A.1.1 | Quá hạn bốn tháng | Văn phòng UBND tỉnh | February 2024 | 4 | Planned |\n"
-        "| A.1.10 | Cũng quá hạn bốn tháng | Văn phòng UBND tỉnh | February 2024 | 4 | Planned |\n"
-        "| A.1.2 | Quá hạn hai tháng, đang làm | Sở Tư pháp | April 2024 | 2 | In progress, "
-        "50% |\n\n"
+  CHECK(section(text, "Overdue (3)") ==
+        "\n| ID | End | Months late | Lead | Status | Activity |\n"
+        "| --- | ---: | ---: | --- | --- | --- |\n"
+        "| A.1.1 | 2 | 4 | Văn phòng UBND tỉnh | planned | Quá hạn bốn tháng |\n"
+        "| A.1.10 | 2 | 4 | Văn phòng UBND tỉnh | planned | Cũng quá hạn bốn tháng |\n"
+        "| A.1.2 | 4 | 2 | Sở Tư pháp | in progress, 50% | Quá hạn hai tháng, đang làm |\n\n"
         "Most months late first.\n\n");
 }
 
 TEST_CASE("report: due, upcoming, waiting and unscheduled lists") {
   std::string text = report(fixture("report-progress"));
-  CHECK(section(text, "Due this month (June 2024)") ==
-        "\n| ID | Activity | Lead | Start | Status |\n"
-        "| --- | --- | --- | --- | --- |\n"
-        "| A.1.4 | Đến hạn tháng 6 | Văn phòng UBND tỉnh | June 2024 | Planned |\n\n");
-  CHECK(section(text, "Upcoming: ending by July 2024") ==
-        "\n| ID | Activity | Lead | End | Status |\n"
-        "| --- | --- | --- | --- | --- |\n"
-        "| A.1.5 | Sắp đến hạn | Sở Nội vụ; Sở Tư pháp | July 2024 | In progress, 30% |\n\n");
-  CHECK(section(text, "Waiting for an event") ==
-        "\n| ID | Activity | Lead | Waiting for |\n"
+  // The status column appears only where something is in progress.
+  CHECK(section(text, "Due in June 2024 (1)") ==
+        "\n| ID | End | Lead | Activity |\n"
+        "| --- | ---: | --- | --- |\n"
+        "| A.1.4 | 6 | Văn phòng UBND tỉnh | Đến hạn tháng 6 |\n\n");
+  CHECK(section(text, "Upcoming: ending by July 2024 (1)") ==
+        "\n| ID | End | Lead | Status | Activity |\n"
+        "| --- | ---: | --- | --- | --- |\n"
+        "| A.1.5 | 7 | Sở Nội vụ; Sở Tư pháp | in progress, 30% | Sắp đến hạn |\n\n");
+  CHECK(section(text, "Waiting for an event (1)") ==
+        "\n| ID | Lead | Waiting for | Activity |\n"
         "| --- | --- | --- | --- |\n"
-        "| B.1.2 | Chờ nghị quyết | Sở Nội vụ | Sau khi có Nghị quyết |\n\n");
+        "| B.1.2 | Sở Nội vụ | Sau khi có Nghị quyết | Chờ nghị quyết |\n\n");
   std::string unscheduled = section(text, "Without a schedule");
   CHECK(unscheduled.find("Fill it in") != std::string::npos);
   CHECK(
-      unscheduled.ends_with("| ID | Activity | Lead | Status |\n"
+      unscheduled.ends_with("| ID | Lead | Status | Activity |\n"
                             "| --- | --- | --- | --- |\n"
-                            "| B.1.3 | Chưa có lịch | — | Planned |\n\n"));
+                            "| B.1.3 | — | planned | Chưa có lịch |\n\n"));
 
   // Three months ahead reaches B.1.4 (end 9); sorted by end month.
   std::string wider = report(fixture("report-progress"), Language::en, {2024, 6}, 3);
-  CHECK(section(wider, "Upcoming: ending by September 2024") ==
-        "\n| ID | Activity | Lead | End | Status |\n"
-        "| --- | --- | --- | --- | --- |\n"
-        "| A.1.5 | Sắp đến hạn | Sở Nội vụ; Sở Tư pháp | July 2024 | In progress, 30% |\n"
-        "| B.1.4 | Quý III | Sở Tư pháp | September 2024 | Planned |\n\n");
+  CHECK(section(wider, "Upcoming: ending by September 2024 (2)") ==
+        "\n| ID | End | Lead | Status | Activity |\n"
+        "| --- | ---: | --- | --- | --- |\n"
+        "| A.1.5 | 7 | Sở Nội vụ; Sở Tư pháp | in progress, 30% | Sắp đến hạn |\n"
+        "| B.1.4 | 9 | Sở Tư pháp | planned | Quý III |\n\n");
   // --within 0 asks for no look-ahead: no upcoming section at all.
   CHECK(report(fixture("report-progress"), Language::en, {2024, 6}, 0).find("Upcoming") ==
         std::string::npos);
@@ -156,16 +156,25 @@ TEST_CASE("report: gantt marks overdue crit, finished done, in progress active")
 TEST_CASE("report: Vietnamese headings, labels and month names") {
   std::string text = report(fixture("report-progress"), Language::vi);
   CHECK(
-      text.starts_with("# Kế hoạch thử nghiệm — báo cáo tiến độ Tháng 6/2024\n\n"
+      text.starts_with("# Kế hoạch thử nghiệm — báo cáo tiến độ tháng 6/2024\n\n"
                        "Kế hoạch năm 2024, ban hành theo Quyết định thử nghiệm.\n\n"));
-  CHECK(section(text, "Quá hạn")
-            .find("| A.1.2 | Quá hạn hai tháng, đang làm | Sở Tư pháp | Tháng 4/2024 | 2 | Đang "
-                  "thực hiện, 50% |\n") != std::string::npos);
-  CHECK(section(text, "Đến hạn trong tháng (Tháng 6/2024)")
-            .find("| A.1.4 | Đến hạn tháng 6 | Văn phòng UBND tỉnh | Tháng 6/2024 | Chưa thực "
-                  "hiện |\n") != std::string::npos);
+  CHECK(section(text, "Quá hạn (3)") ==
+        "\n| Mã | Thời hạn | Số tháng chậm | Cơ quan chủ trì | Tình trạng | Hoạt động |\n"
+        "| --- | ---: | ---: | --- | --- | --- |\n"
+        "| A.1.1 | 2 | 4 | Văn phòng UBND tỉnh | chưa thực hiện | Quá hạn bốn tháng |\n"
+        "| A.1.10 | 2 | 4 | Văn phòng UBND tỉnh | chưa thực hiện | Cũng quá hạn bốn tháng |\n"
+        "| A.1.2 | 4 | 2 | Sở Tư pháp | đang thực hiện, 50% | Quá hạn hai tháng, đang làm |\n\n"
+        "Xếp theo số tháng chậm, nhiều nhất trước.\n\n");
+  CHECK(section(text, "Đến hạn trong tháng 6/2024 (1)")
+            .find("| A.1.4 | 6 | Văn phòng UBND tỉnh | Đến hạn tháng 6 |\n") != std::string::npos);
+  CHECK(section(text, "Tổng quan")
+            .starts_with("\nTính đến tháng 6/2024: 1/12 hoạt động đã hoàn thành, 3 quá hạn, 1 "
+                         "đến hạn trong tháng.\n"));
+  CHECK(text.find("Tiến độ là trung bình cộng tiến độ của các hoạt động có thời gian thực hiện, "
+                  "không tính các hoạt động đã hủy; hoạt động đã hoàn thành được tính 100%, "
+                  "hoạt động chưa báo cáo tiến độ được tính 0%.") != std::string::npos);
   for (const char* heading : {"Tổng quan", "Tiến độ theo lĩnh vực", "Tiến độ theo cơ quan chủ trì",
-                              "Chờ sự kiện", "Chưa có thời gian thực hiện", "Biểu đồ tiến độ"})
+                              "Chờ sự kiện (1)", "Chưa có thời gian thực hiện", "Biểu đồ tiến độ"})
     CHECK(text.find(std::string("\n## ") + heading + "\n") != std::string::npos);
   // Nothing English is left over in the Vietnamese report.
   for (const char* word : {"Overdue", "Progress", "Total", "Planned", "June"})
@@ -185,7 +194,7 @@ TEST_CASE("report: the selection, the stamp and a month outside the plan year ar
       "# Kế hoạch thử nghiệm — progress report, January 2025\n\n"
       "Plan year 2024, issued by Quyết định thử nghiệm.\n\n"
       "The report month lies outside the plan year 2024.\n\n"
-      "Selection: owner Sở Nội vụ, Sở Tư pháp (lead or supporting); field A. Lĩnh vực A.\n\n"
+      "Selection: lead or support Sở Nội vụ, Sở Tư pháp; field A. Lĩnh vực A.\n\n"
       "Generated 2025-01-06 07:00 +0700.\n\n## Summary\n\n"
       "As of January 2025: 1 of 3 activities done, 2 overdue, 0 due this month.\n"));
   CHECK(report(plan).find("Generated") == std::string::npos);
@@ -210,7 +219,7 @@ TEST_CASE("report: no months anywhere gives no chart, an empty selection gives n
   options.filter.status = parplan::Status::cancelled;
   options.filter.fields = std::set<std::string>{"B"};
   std::string text = parplan::render_report(plan, options);
-  CHECK(text.find("Selection: field B. Lĩnh vực B; status Cancelled.") != std::string::npos);
+  CHECK(text.find("Selection: field B. Lĩnh vực B; status cancelled.") != std::string::npos);
   CHECK(section(text, "Progress by field") == "\nNone.\n\n");
   CHECK(section(text, "Timeline") == "\nNo activity has months yet.\n");
   CHECK(text.find("| Total | 0 | — |") != std::string::npos);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parplan/i18n.hpp"
+#include "parplan/unicode.hpp"
 
 using parplan::i18n::Catalog;
 using parplan::i18n::Language;
@@ -68,19 +69,42 @@ TEST_CASE("i18n: each text takes the same named arguments in both languages and 
 }
 
 TEST_CASE("i18n: month names follow the language") {
-  CHECK(Catalog(Language::vi).month({2024, 6}) == "Tháng 6/2024");
+  // Lower case: a month sits mid-sentence ("Tính đến tháng 6/2024").
+  CHECK(Catalog(Language::vi).month({2024, 6}) == "tháng 6/2024");
   CHECK(Catalog(Language::en).month({2024, 6}) == "June 2024");
-  CHECK(Catalog(Language::vi).month({2025, 12}) == "Tháng 12/2025");
+  CHECK(Catalog(Language::vi).month({2025, 12}) == "tháng 12/2025");
   CHECK(Catalog(Language::en).month({2025, 1}) == "January 2025");
 }
 
 TEST_CASE("i18n: texts are looked up and formatted by key") {
   Catalog vi(Language::vi);
   CHECK(vi.text("overdue.heading") == "Quá hạn");
-  CHECK(vi.format("due.heading", fmt::arg("month", "Tháng 6/2024")) ==
-        "Đến hạn trong tháng (Tháng 6/2024)");
+  CHECK(vi.format("due.heading", fmt::arg("month", vi.month({2024, 6}))) ==
+        "Đến hạn trong tháng 6/2024");
+  CHECK(vi.count("diff.slipped", 2) == "lùi 2 tháng");
+  CHECK(Catalog(Language::en).count("diff.slipped", 1) == "slipped 1 month");
+  CHECK(vi.status(parplan::Status::cancelled) == "đã hủy");
   CHECK(Catalog(Language::en).text("overdue.heading") == "Overdue");
   CHECK_THROWS_AS((void)vi.text("no.such.key"), std::logic_error);
+}
+
+TEST_CASE("i18n: capitalize starts a sentence with a lower-case catalog text") {
+  CHECK(parplan::unicode::capitalize("tháng 6/2024") == "Tháng 6/2024");
+  CHECK(parplan::unicode::capitalize("đã hủy") == "Đã hủy");
+  CHECK(parplan::unicode::capitalize("ổn") == "Ổn");
+  CHECK(parplan::unicode::capitalize("") == "");
+  CHECK(parplan::unicode::capitalize("\xFF"
+                                     "abc") ==
+        "\xFF"
+        "abc");
+}
+
+TEST_CASE("i18n: the language is --lang, then the plan's, then English") {
+  using parplan::i18n::choose_language;
+  CHECK(choose_language(std::string("en"), "vi") == Language::en);
+  CHECK(choose_language(std::nullopt, "vi") == Language::vi);
+  CHECK(choose_language(std::nullopt, "") == Language::en);
+  CHECK(choose_language(std::nullopt, "fr") == Language::en);
 }
 
 TEST_CASE("i18n: language codes") {

@@ -1,13 +1,16 @@
-// lib/src/util/: the file descriptor owner and the safe whole-file read.
+// lib/src/util/: the file descriptor owner, the safe whole-file read, percentages.
 
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <numeric>
 #include <string>
+#include <vector>
 
 #include "test_support.hpp"
 #include "util/fd.hpp"
+#include "util/percent.hpp"
 #include "util/read_file.hpp"
 
 using parplan::test::TempDir;
@@ -80,4 +83,24 @@ TEST_CASE("util: human_size is exact") {
   CHECK(human_size(3 * 1024) == "3 KiB");
   CHECK(human_size(16 * 1024 * 1024 + 1) == "16777217 bytes");
   CHECK(human_size(0) == "0 bytes");
+}
+
+TEST_CASE("util: percentages add up to 100 by largest remainder") {
+  using parplan::util::percentages;
+  auto of = [](std::vector<std::size_t> parts) { return percentages(parts); };
+  // Rounded one by one, thirds give 33 + 33 + 33 = 99.
+  CHECK(of({1, 1, 1}) == std::vector<int>{34, 33, 33});
+  // 2/7 = 28.57, 4/7 = 57.14, 1/7 = 14.29: the point left over goes to 28.57.
+  CHECK(of({2, 4, 1}) == std::vector<int>{29, 57, 14});
+  // The shipped plan's statuses: 0 done, 0 in progress, 61 planned, 0 cancelled.
+  CHECK(of({0, 0, 61, 0}) == std::vector<int>{0, 0, 100, 0});
+  CHECK(of({1, 2, 3, 4, 5, 6}) == std::vector<int>{5, 9, 14, 19, 24, 29});
+  CHECK(of({0, 0}) == std::vector<int>{0, 0});
+  CHECK(of({}).empty());
+  for (std::vector<std::size_t> parts :
+       {std::vector<std::size_t>{7, 11, 13}, std::vector<std::size_t>{1, 1, 1, 1, 1, 1, 1},
+        std::vector<std::size_t>{999, 1, 1}}) {
+    std::vector<int> p = percentages(parts);
+    CHECK(std::accumulate(p.begin(), p.end(), 0) == 100);
+  }
 }

@@ -4,13 +4,13 @@
 // across all field files, attribute by attribute. Plans are compared as parsed, so formatting
 // (comments, key order, quoting, flow or block style, NFC or NFD, CRLF) never shows up.
 
-#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "parplan/i18n.hpp"
 #include "parplan/model.hpp"
 #include "parplan/query.hpp"
 
@@ -140,8 +140,8 @@ std::string diff_to_text(const PlanDiff& diff, bool color);
 nlohmann::json diff_to_json(const PlanDiff& diff);
 
 struct DiffMarkdownOptions {
-  std::string language = "en";  // "vi" or "en" (anything else reads as "en")
-  int section_level = 3;        // heading level of the sections (1-6)
+  i18n::Language language = i18n::Language::en;
+  int section_level = 3;  // heading level of the sections (1-6)
   // A heading above the summary, one level up; `report --since` leaves it out and gives its own.
   bool title = true;
 };
@@ -149,9 +149,5 @@ struct DiffMarkdownOptions {
 // A summary, then tables of slipped deadlines, added, removed and other activity changes, and of
 // plan-level changes; empty sections are left out. Text is escaped with markdown::escape.
 std::string diff_to_markdown(const PlanDiff& diff, const DiffMarkdownOptions& options = {});
-
-// The phrase table of the Markdown rendering for a language, exposed so tests can check that
-// every language says everything. Values are fmt patterns with named arguments.
-const std::map<std::string_view, std::string_view>& diff_phrases(std::string_view language);
 
 }  // namespace parplan

@@ -1,8 +1,9 @@
 #pragma once
 
-// The words of human-facing documents (the report) in each supported language. Every language
-// has one table with the same keys; texts are fmt format strings with named arguments, so a
-// translation may put the arguments in its own order.
+// Every human-facing word parplan writes (due, list, report, diff) in each supported language:
+// one catalog, one table per language with the same keys (a unit test checks); texts are fmt
+// format strings with named arguments, so a translation may put the arguments in its own order.
+// Texts that sit mid-sentence are lower case; unicode::capitalize starts a sentence with them.
 
 #include <fmt/format.h>
 
@@ -12,6 +13,7 @@
 #include <string_view>
 
 #include "parplan/calendar.hpp"
+#include "parplan/model.hpp"
 
 namespace parplan::i18n {
 
@@ -20,6 +22,8 @@ enum class Language { en, vi };
 // "en" or "vi"; nullopt otherwise.
 std::optional<Language> parse_language(std::string_view code);
 const char* code(Language language);
+// The language a command speaks: --lang when given, then the plan's `language:`, then English.
+Language choose_language(const std::optional<std::string>& flag, std::string_view plan_language);
 
 struct Entry {
   std::string_view key;
@@ -43,8 +47,17 @@ class Catalog {
     return fmt::format(fmt::runtime(text(key)), args...);
   }
 
-  // "June 2024" / "Tháng 6/2024".
+  // The `key.one` or `key.other` text for `n`, which it gets as {n}.
+  template <typename... Args>
+  [[nodiscard]] std::string count(std::string_view key, long n, const Args&... args) const {
+    return format(std::string(key) + (n == 1 ? ".one" : ".other"), fmt::arg("n", n), args...);
+  }
+
+  // "June 2024" / "tháng 6/2024".
   [[nodiscard]] std::string month(YearMonth ym) const;
+
+  // "in progress" / "đang thực hiện".
+  [[nodiscard]] std::string status(Status s) const;
 
  private:
   Language language_;

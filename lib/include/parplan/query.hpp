@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parplan/i18n.hpp"
 #include "parplan/model.hpp"
 
 namespace parplan {
@@ -37,9 +38,9 @@ struct Filter {
   [[nodiscard]] bool matches(const Activity& activity) const;
 };
 
-// The filter in words for a headline, e.g. "lead Sở Nội vụ, field III, status done"; empty when
+// The filter in words for a headline, e.g. "lead Sở Nội vụ; field III; status done"; empty when
 // nothing is filtered. Owners are named in declaration order.
-std::string describe_filter(const Plan& plan, const Filter& filter);
+std::string describe_filter(const Plan& plan, const Filter& filter, const i18n::Catalog& tr);
 
 // Orders ids like "II.3.10" naturally: numbers as numbers, roman numerals by value.
 bool id_less(std::string_view a, std::string_view b);

@@ -29,4 +29,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // Number of code points, for columns in diagnostics.
 std::size_t code_points(std::string_view text);
 
+// The first letter in upper case, for a text that starts a sentence, a heading or a table row:
+// "tháng 6/2024" -> "Tháng 6/2024". Catalog texts are lower case where they sit mid-sentence.
+std::string capitalize(std::string_view text);
+
 }  // namespace parplan::unicode
