@@ -165,6 +165,7 @@ int run(int argc, char** argv) {
   register_man(app, ctx);
   register_set(app, ctx);
   register_done(app, ctx);
+  register_log(app, ctx);
 
   try {
     app.parse(argc, argv);

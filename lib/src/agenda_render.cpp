@@ -45,6 +45,8 @@ std::string heading(const Agenda& agenda, Section s) {
     case Section::overdue:
       return fmt::format("Overdue ({})", n);
     case Section::due:
+      if (agenda.due_from != month)  // due --period
+        return fmt::format("Due in {} to {} ({})", to_string(agenda.due_from), to_string(month), n);
       return fmt::format("Due in {} ({})", to_string(month), n);
     case Section::upcoming: {
       if (agenda.within <= 0) return fmt::format("Upcoming ({})", n);

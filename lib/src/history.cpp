@@ -1,0 +1,304 @@
+#include "parplan/history.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "encoding.hpp"
+#include "parplan/error.hpp"
+#include "parplan/query.hpp"
+#include "plan_files.hpp"
+
+namespace parplan::history {
+
+namespace {
+
+// One commit of `git log --raw -z`: its header, then the files it changed under the plan
+// directory (name -> new blob, or nullopt when deleted).
+struct LoggedCommit {
+  Commit commit;
+  bool has_parents = false;
+  std::vector<std::pair<std::string, std::optional<std::string>>> changed;
+};
+
+constexpr char record_start = '\x01';
+
+// `git log -z --raw --format=%x01%H%x00%h%x00%P%x00%as%x00%an%x00%s`: per commit the header
+// fields, each ended by NUL (none can hold a NUL), then raw entries `:meta\0path\0`. Read in
+// order rather than split on %x01, so a subject holding that byte cannot derail the parse.
+std::vector<LoggedCommit> parse_log(std::string_view out, const std::string& prefix) {
+  std::vector<LoggedCommit> commits;
+  std::size_t pos = 0;
+  auto field = [&]() -> std::optional<std::string_view> {
+    std::size_t end = out.find('\0', pos);
+    if (end == std::string_view::npos) return std::nullopt;
+    std::string_view text = out.substr(pos, end - pos);
+    pos = end + 1;
+    return text;
+  };
+  while (pos < out.size()) {
+    if (out[pos] == '\n' || out[pos] == '\0') {
+      ++pos;
+      continue;
+    }
+    if (out[pos] == record_start) {
+      ++pos;
+      std::string_view parts[6];
+      for (std::string_view& part : parts) {
+        auto text = field();
+        if (!text) return commits;
+        part = *text;
+      }
+      LoggedCommit c;
+      c.commit = {std::string(parts[0]), std::string(parts[1]), std::string(parts[3]),
+                  escape_text(parts[4]), escape_text(parts[5])};
+      c.has_parents = !parts[2].empty();
+      commits.push_back(std::move(c));
+      continue;
+    }
+    // ":100644 100644 <old> <new> M" then the path.
+    auto meta = field();
+    auto path = field();
+    if (!meta || !path || commits.empty()) break;
+    if (!path->starts_with(prefix)) continue;
+    std::string_view name = path->substr(prefix.size());
+    if (name.find('/') != std::string_view::npos || !is_plan_file_name(name)) continue;
+    std::vector<std::string_view> words;
+    for (std::size_t i = 0; i < meta->size();) {
+      std::size_t j = std::min(meta->find(' ', i), meta->size());
+      words.push_back(meta->substr(i, j - i));
+      i = j + 1;
+    }
+    if (words.size() < 5) continue;
+    std::optional<std::string> blob;
+    // Deleted, or no longer a file git can give (a submodule or a link is not a plan file).
+    if (words[4] != "D" && words[1] != "160000" && words[1] != "120000" && words[1] != "040000")
+      blob = std::string(words[3]);
+    commits.back().changed.emplace_back(std::string(name), std::move(blob));
+  }
+  return commits;
+}
+
+// The files of the plan directory at one commit: name -> blob.
+using Tree = std::map<std::string, std::string>;
+
+class Reader {
+ public:
+  Reader(const std::string& top, const std::string& label, const LoadOptions& load,
+         const git::Options& options)
+      : objects_(top, options), label_(label), load_(load) {}
+
+  git::ObjectReader& objects() { return objects_; }
+
+  // Reads every blob named in `trees` that is not read yet, in one exchange.
+  void fetch(const std::vector<Tree>& trees) {
+    std::vector<std::string> wanted;
+    std::unordered_set<std::string> asked;
+    for (const Tree& tree : trees)
+      for (const auto& [name, blob] : tree)
+        if (!contents_.contains(blob) && asked.insert(blob).second) wanted.push_back(blob);
+    auto read = objects_.read(wanted, load_.max_file_size);
+    for (std::size_t i = 0; i < read.size(); ++i) {
+      if (read[i].missing)
+        throw Error(
+            "this clone lacks the file contents of some commits (partial clone); fetch them "
+            "first, e.g. git fetch origin");
+      contents_[wanted[i]] = std::move(read[i].content);
+    }
+  }
+
+  // The plan at a tree, or null when it does not load without errors.
+  std::shared_ptr<const Plan> plan(const Tree& tree) {
+    auto plan_yaml = tree.find("plan.yaml");
+    if (plan_yaml == tree.end()) return nullptr;
+    const LoadResult* context = plan_file(plan_yaml->second);
+    if (!context) return nullptr;
+    auto plan = std::make_shared<Plan>();
+    plan->info = context->plan.info;
+    plan->directory = label_;
+    for (const Owner& owner : context->plan.owners()) plan->add_owner(owner);
+    std::unordered_set<std::string_view> ids;
+    for (const auto& [name, blob] : tree) {
+      if (name == "plan.yaml") continue;
+      const LoadResult* fields = field_file(plan_yaml->second, name, blob, context->plan);
+      if (!fields) return nullptr;
+      for (const Field& field : fields->plan.fields) plan->fields.push_back(field);
+    }
+    // Each file was checked alone: an id in two files is the one check left to make.
+    for (const Activity* a : plan->activities())
+      if (!ids.insert(a->id).second) return nullptr;
+    return plan;
+  }
+
+ private:
+  const std::optional<std::string>& content(const std::string& blob) { return contents_[blob]; }
+
+  const LoadResult* plan_file(const std::string& blob) {
+    auto [it, fresh] = plan_files_.try_emplace(blob);
+    if (fresh) {
+      const auto& text = content(blob);
+      if (text) it->second = load_plan_from_sources(label_, {{"plan.yaml", *text}}, load_);
+    }
+    return it->second && it->second->ok() ? &*it->second : nullptr;
+  }
+
+  const LoadResult* field_file(const std::string& plan_blob, const std::string& name,
+                               const std::string& blob, const Plan& context) {
+    auto [it, fresh] = field_files_.try_emplace(plan_blob + '\0' + name + '\0' + blob);
+    if (fresh) {
+      const auto& text = content(blob);
+      if (text) it->second = load_fields_from_sources(label_, context, {{name, *text}}, load_);
+    }
+    return it->second && it->second->ok() ? &*it->second : nullptr;
+  }
+
+  git::ObjectReader objects_;
+  std::string label_;
+  LoadOptions load_;
+  std::unordered_map<std::string, std::optional<std::string>> contents_;  // nullopt: too large
+  std::unordered_map<std::string, std::optional<LoadResult>> plan_files_;
+  std::unordered_map<std::string, std::optional<LoadResult>> field_files_;
+};
+
+// Every first-parent commit up to `since`, which give no entries.
+std::unordered_set<std::string> commits_up_to(const std::string& top, const std::string& since,
+                                              const git::Options& options) {
+  git::Output out =
+      git::run({"rev-list", "--first-parent", "--end-of-options", since}, top, options);
+  if (out.status != 0) throw Error(fmt::format("cannot list the history of {}", since));
+  std::unordered_set<std::string> ids;
+  for (std::size_t pos = 0; pos < out.out.size();) {
+    std::size_t end = std::min(out.out.find('\n', pos), out.out.size());
+    if (end > pos) ids.insert(out.out.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return ids;
+}
+
+// A commit with no parents in the log but a parent line in its object is a shallow clone's
+// graft.
+bool is_graft(git::ObjectReader& objects, const std::string& id) {
+  auto object = objects.read({id}, 1 << 20);
+  return object[0].content && object[0].content->find("\nparent ") != std::string::npos;
+}
+
+// Gives each entry the id its activity has at the newest version: walking back, a renumbering
+// from A to B hands B's lineage to A.
+void assign_lineages(std::vector<Entry>& entries) {
+  std::unordered_map<std::string, std::string> lineage;
+  auto of = [&](const std::string& id) {
+    auto it = lineage.find(id);
+    return it == lineage.end() ? id : it->second;
+  };
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+    it->lineage = of(it->diff.id);
+    if (it->diff.renumbered()) {
+      lineage[it->diff.old_activity->id] = it->lineage;
+      lineage.erase(it->diff.new_activity->id);
+    }
+  }
+}
+
+}  // namespace
+
+History read_history(const std::string& plan_directory, const ReadOptions& options,
+                     const git::Options& git_options) {
+  git::Location where = git::locate(plan_directory, git_options);
+  History history;
+  history.directory = where.path.empty() ? "." : where.path;
+  const std::string prefix = where.path.empty() ? "" : where.path + "/";
+  std::vector<std::string> args = {"log",
+                                   "--first-parent",
+                                   "--reverse",
+                                   "--no-renames",
+                                   "--raw",
+                                   "-z",
+                                   "--format=%x01%H%x00%h%x00%P%x00%as%x00%an%x00%s%x00",
+                                   "--end-of-options",
+                                   options.tip,
+                                   "--"};
+  if (!where.path.empty()) args.push_back(":(top,literal)" + where.path);
+  git::Output log = git::run(args, where.top, git_options);
+  if (log.status != 0)
+    throw Error(fmt::format("cannot read the history of {}: {}", history.directory,
+                            escape_text(log.err.substr(0, log.err.find('\n')))));
+  std::vector<LoggedCommit> logged = parse_log(log.out, prefix);
+
+  std::unordered_set<std::string> before;
+  if (options.since) before = commits_up_to(where.top, *options.since, git_options);
+
+  // The tree of the plan directory after each commit.
+  std::vector<Tree> trees;
+  Tree tree;
+  for (const LoggedCommit& c : logged) {
+    for (const auto& [name, blob] : c.changed) {
+      if (blob)
+        tree[name] = *blob;
+      else
+        tree.erase(name);
+    }
+    trees.push_back(tree);
+  }
+  Reader reader(where.top, history.directory, options.load, git_options);
+  reader.fetch(trees);
+
+  std::shared_ptr<const Plan> previous = std::make_shared<Plan>();
+  for (std::size_t i = 0; i < logged.size(); ++i) {
+    const LoggedCommit& c = logged[i];
+    std::shared_ptr<const Plan> plan = reader.plan(trees[i]);
+    if (!plan) {
+      // Without a plan.yaml the plan is gone (an empty plan); with one, it has errors.
+      if (trees[i].contains("plan.yaml")) {
+        history.unloadable.push_back(c.commit.short_id);
+        continue;
+      }
+      plan = std::make_shared<Plan>();
+    }
+    if (i == 0 && !c.has_parents) {
+      if (is_graft(reader.objects(), c.commit.id)) {
+        history.cut_off = c.commit;
+        previous = plan;
+        continue;
+      }
+    }
+    history.commits.push_back(c.commit);
+    if (!before.contains(c.commit.id)) {
+      PlanDiff diff = diff_plans(*previous, *plan);
+      if (!diff.activities.empty()) {
+        history.plans.push_back(previous);
+        history.plans.push_back(plan);
+      }
+      for (ActivityDiff& d : diff.activities)
+        history.entries.push_back(
+            {history.commits.size() - 1, {}, std::move(d), previous.get(), plan.get()});
+    }
+    previous = plan;
+  }
+  if (!previous->fields.empty() || !previous->info.id.empty()) history.latest = previous;
+  assign_lineages(history.entries);
+  return history;
+}
+
+std::vector<std::string> lineages_of(const History& history, const std::vector<std::string>& ids) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids) {
+    std::optional<std::string> found;
+    for (const Entry& e : history.entries)
+      for (const Activity* a : {e.diff.old_activity, e.diff.new_activity})
+        if (a && a->id == id) found = e.lineage;
+    if (!found && history.latest)
+      for (const Activity* a : history.latest->activities())
+        if (a->id == id) found = id;
+    if (!found)
+      throw Error(
+          fmt::format("no activity {} in the history of {}", quote_text(id), history.directory));
+    if (std::find(out.begin(), out.end(), *found) == out.end()) out.push_back(*found);
+  }
+  return out;
+}
+
+}  // namespace parplan::history
