@@ -47,6 +47,7 @@ void run_log(Context& ctx, const LogOptions& options) {
   const std::string top = git::locate(directory, ctx.git_options()).top;
   history::ReadOptions read;
   read.load = ctx.load_options();
+  read.ids = options.ids;
   if (options.until) read.tip = resolve_bound(ctx, top, "--until", *options.until);
   if (options.since) read.since = resolve_bound(ctx, top, "--since", *options.since);
   history::History history = history::read_history(directory, read, ctx.git_options());

@@ -66,7 +66,7 @@ std::optional<std::vector<PeriodChange>> changes_in(const Context& ctx, const Re
     return std::nullopt;
   }
   history::History history =
-      history::read_history(directory, {"HEAD", {}, ctx.load_options()}, ctx.git_options());
+      history::read_history(directory, {"HEAD", {}, {}, ctx.load_options()}, ctx.git_options());
   return history::period_changes(history, period, filter, language);
 }
 

@@ -111,57 +111,77 @@ class Reader {
     }
   }
 
-  // The plan at a tree, or null when it does not load without errors.
-  std::shared_ptr<const Plan> plan(const Tree& tree) {
+  // The plan at a tree, or null when it does not load without errors. With `only`, just those
+  // field files (plan.yaml always gives the year and owners): comparing two versions needs only
+  // the files that differ between them. One file or none is the plan its load gave, shared, not
+  // copied: copying plans per commit would cost more than everything else.
+  std::shared_ptr<const Plan> plan(const Tree& tree,
+                                   const std::optional<std::set<std::string>>& only = {}) {
     auto plan_yaml = tree.find("plan.yaml");
     if (plan_yaml == tree.end()) return nullptr;
-    const LoadResult* context = plan_file(plan_yaml->second);
+    std::shared_ptr<const LoadResult> context = plan_file(plan_yaml->second);
     if (!context) return nullptr;
+    std::vector<std::shared_ptr<const LoadResult>> files;
+    for (const auto& [name, blob] : tree) {
+      if (name == "plan.yaml" || (only && !only->contains(name))) continue;
+      files.push_back(field_file(plan_yaml->second, name, blob, context->plan));
+      if (!files.back()) return nullptr;
+    }
+    if (only && files.size() <= 1) {
+      const auto& loaded = files.empty() ? context : files.front();
+      return {loaded, &loaded->plan};
+    }
     auto plan = std::make_shared<Plan>();
     plan->info = context->plan.info;
     plan->directory = label_;
     for (const Owner& owner : context->plan.owners()) plan->add_owner(owner);
-    std::unordered_set<std::string_view> ids;
-    for (const auto& [name, blob] : tree) {
-      if (name == "plan.yaml") continue;
-      const LoadResult* fields = field_file(plan_yaml->second, name, blob, context->plan);
-      if (!fields) return nullptr;
-      for (const Field& field : fields->plan.fields) plan->fields.push_back(field);
-    }
+    for (const auto& loaded : files)
+      plan->fields.insert(plan->fields.end(), loaded->plan.fields.begin(),
+                          loaded->plan.fields.end());
     // Each file was checked alone: an id in two files is the one check left to make.
-    for (const Activity* a : plan->activities())
-      if (!ids.insert(a->id).second) return nullptr;
+    if (!only) {
+      std::unordered_set<std::string_view> ids;
+      for (const Activity* a : plan->activities())
+        if (!ids.insert(a->id).second) return nullptr;
+    }
     return plan;
   }
 
- private:
-  const std::optional<std::string>& content(const std::string& blob) { return contents_[blob]; }
+  // A blob's text as read (nullopt when it was over the size limit).
+  const std::optional<std::string>& text(const std::string& blob) { return contents_[blob]; }
 
-  const LoadResult* plan_file(const std::string& blob) {
-    auto [it, fresh] = plan_files_.try_emplace(blob);
-    if (fresh) {
-      const auto& text = content(blob);
-      if (text) it->second = load_plan_from_sources(label_, {{"plan.yaml", *text}}, load_);
-    }
-    return it->second && it->second->ok() ? &*it->second : nullptr;
+ private:
+  // Null when the file does not load without errors (or is too large to read).
+  std::shared_ptr<const LoadResult> checked(std::shared_ptr<const LoadResult> loaded) {
+    return loaded && loaded->ok() ? loaded : nullptr;
   }
 
-  const LoadResult* field_file(const std::string& plan_blob, const std::string& name,
-                               const std::string& blob, const Plan& context) {
+  std::shared_ptr<const LoadResult> plan_file(const std::string& blob) {
+    auto [it, fresh] = plan_files_.try_emplace(blob);
+    if (fresh)
+      if (const auto& loaded_text = text(blob))
+        it->second = std::make_shared<const LoadResult>(
+            load_plan_from_sources(label_, {{"plan.yaml", *loaded_text}}, load_));
+    return checked(it->second);
+  }
+
+  std::shared_ptr<const LoadResult> field_file(const std::string& plan_blob,
+                                               const std::string& name, const std::string& blob,
+                                               const Plan& context) {
     auto [it, fresh] = field_files_.try_emplace(plan_blob + '\0' + name + '\0' + blob);
-    if (fresh) {
-      const auto& text = content(blob);
-      if (text) it->second = load_fields_from_sources(label_, context, {{name, *text}}, load_);
-    }
-    return it->second && it->second->ok() ? &*it->second : nullptr;
+    if (fresh)
+      if (const auto& loaded_text = text(blob))
+        it->second = std::make_shared<const LoadResult>(
+            load_fields_from_sources(label_, context, {{name, *loaded_text}}, load_));
+    return checked(it->second);
   }
 
   git::ObjectReader objects_;
   std::string label_;
   LoadOptions load_;
   std::unordered_map<std::string, std::optional<std::string>> contents_;  // nullopt: too large
-  std::unordered_map<std::string, std::optional<LoadResult>> plan_files_;
-  std::unordered_map<std::string, std::optional<LoadResult>> field_files_;
+  std::unordered_map<std::string, std::shared_ptr<const LoadResult>> plan_files_;
+  std::unordered_map<std::string, std::shared_ptr<const LoadResult>> field_files_;
 };
 
 // Every first-parent commit up to `since`, which give no entries.
@@ -203,6 +223,55 @@ void assign_lineages(std::vector<Entry>& entries) {
   }
 }
 
+std::optional<std::string> blob_of(const Tree& tree, const std::string& name) {
+  auto it = tree.find(name);
+  return it == tree.end() ? std::nullopt : std::optional(it->second);
+}
+
+// The field files that differ between two versions, when plan.yaml is the same: only they can
+// hold changes. nullopt when plan.yaml differs: owners and the year reach every file.
+std::optional<std::set<std::string>> changed_files(const Tree& from, const Tree& to) {
+  if (blob_of(from, "plan.yaml") != blob_of(to, "plan.yaml")) return std::nullopt;
+  std::set<std::string> names;
+  for (const Tree* side : {&from, &to})
+    for (const auto& [name, blob] : *side)
+      if (blob_of(from, name) != blob_of(to, name)) names.insert(name);
+  return names;
+}
+
+// Which commits can change the activities named (all commits when none are): walking back from
+// the newest, a commit matters when a file it changed mentions one of their ids (or plan.yaml
+// changed); only those are parsed, and a renumbering found there adds the earlier id. A history
+// of thousands of commits then parses the few that touch one activity.
+std::vector<bool> relevant_commits(const std::vector<Tree>& trees,
+                                   const std::vector<std::string>& ids, Reader& reader) {
+  std::vector<bool> relevant(trees.size(), ids.empty());
+  if (ids.empty()) return relevant;
+  std::set<std::string> wanted(ids.begin(), ids.end());
+  const Tree none;
+  for (std::size_t i = trees.size(); i-- > 0;) {
+    const Tree& from = i == 0 ? none : trees[i - 1];
+    const Tree& to = trees[i];
+    std::optional<std::set<std::string>> only = changed_files(from, to);
+    bool mentions = !only;
+    for (const std::string& name : only ? *only : std::set<std::string>{})
+      for (const Tree* side : {&from, &to})
+        if (auto blob = blob_of(*side, name)) {
+          const std::optional<std::string>& text = reader.text(*blob);
+          for (const std::string& id : wanted)
+            mentions = mentions || !text || text->find(id) != std::string::npos;
+        }
+    relevant[i] = mentions;
+    if (!mentions) continue;
+    auto old_plan = from.contains("plan.yaml") ? reader.plan(from, only) : nullptr;
+    auto new_plan = to.contains("plan.yaml") ? reader.plan(to, only) : nullptr;
+    if (!old_plan || !new_plan) continue;
+    for (const ActivityDiff& d : diff_plans(*old_plan, *new_plan).activities)
+      if (d.renumbered() && wanted.contains(d.new_activity->id)) wanted.insert(d.old_activity->id);
+  }
+  return relevant;
+}
+
 }  // namespace
 
 History read_history(const std::string& plan_directory, const ReadOptions& options,
@@ -233,52 +302,59 @@ History read_history(const std::string& plan_directory, const ReadOptions& optio
 
   // The tree of the plan directory after each commit.
   std::vector<Tree> trees;
-  Tree tree;
+  Tree current;
   for (const LoggedCommit& c : logged) {
     for (const auto& [name, blob] : c.changed) {
       if (blob)
-        tree[name] = *blob;
+        current[name] = *blob;
       else
-        tree.erase(name);
+        current.erase(name);
     }
-    trees.push_back(tree);
+    trees.push_back(current);
   }
   Reader reader(where.top, history.directory, options.load, git_options);
   reader.fetch(trees);
 
-  std::shared_ptr<const Plan> previous = std::make_shared<Plan>();
+  std::vector<bool> relevant = relevant_commits(trees, options.ids, reader);
+  // The last version whose plan loaded, as a tree: each commit is compared with it.
+  Tree previous;
+  const auto empty = std::make_shared<const Plan>();
   for (std::size_t i = 0; i < logged.size(); ++i) {
     const LoggedCommit& c = logged[i];
-    std::shared_ptr<const Plan> plan = reader.plan(trees[i]);
-    if (!plan) {
-      // Without a plan.yaml the plan is gone (an empty plan); with one, it has errors.
-      if (trees[i].contains("plan.yaml")) {
-        history.unloadable.push_back(c.commit.short_id);
-        continue;
-      }
-      plan = std::make_shared<Plan>();
-    }
-    if (i == 0 && !c.has_parents) {
-      if (is_graft(reader.objects(), c.commit.id)) {
-        history.cut_off = c.commit;
-        previous = plan;
-        continue;
-      }
+    const Tree& tree = trees[i];
+    if (i == 0 && !c.has_parents && is_graft(reader.objects(), c.commit.id)) {
+      history.cut_off = c.commit;
+      previous = tree;
+      continue;
     }
     history.commits.push_back(c.commit);
-    if (!before.contains(c.commit.id)) {
-      PlanDiff diff = diff_plans(*previous, *plan);
+    if (!relevant[i]) {
+      previous = tree;
+      continue;
+    }
+    std::optional<std::set<std::string>> only = changed_files(previous, tree);
+    std::shared_ptr<const Plan> plan = tree.contains("plan.yaml") ? reader.plan(tree, only) : empty;
+    if (!plan) {
+      history.commits.pop_back();
+      history.unloadable.push_back(c.commit.short_id);
+      continue;
+    }
+    if (!before.contains(c.commit.id) && !(only && only->empty())) {
+      // The earlier version loaded whole before, so its files load again (from the cache).
+      std::shared_ptr<const Plan> old_plan =
+          previous.contains("plan.yaml") ? reader.plan(previous, only) : empty;
+      PlanDiff diff = diff_plans(*old_plan, *plan);
       if (!diff.activities.empty()) {
-        history.plans.push_back(previous);
+        history.plans.push_back(old_plan);
         history.plans.push_back(plan);
       }
       for (ActivityDiff& d : diff.activities)
         history.entries.push_back(
-            {history.commits.size() - 1, {}, std::move(d), previous.get(), plan.get()});
+            {history.commits.size() - 1, {}, std::move(d), old_plan.get(), plan.get()});
     }
-    previous = plan;
+    previous = tree;
   }
-  if (!previous->fields.empty() || !previous->info.id.empty()) history.latest = previous;
+  if (previous.contains("plan.yaml")) history.latest = reader.plan(previous);
   assign_lineages(history.entries);
   return history;
 }

@@ -57,6 +57,9 @@ struct History {
 struct ReadOptions {
   std::string tip = "HEAD";          // the newest commit to read (--until): a full hash or HEAD
   std::optional<std::string> since;  // commits up to this one (a full hash) give no entries
+  // The activities wanted (any id they had); empty: all. Commits that cannot touch them are
+  // not parsed, so their entries may be missing from the History.
+  std::vector<std::string> ids;
   LoadOptions load;
 };
 
