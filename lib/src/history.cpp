@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -145,6 +147,45 @@ class Reader {
         if (!ids.insert(a->id).second) return nullptr;
     }
     return plan;
+  }
+
+  // Loads every field-file version of `trees` not loaded yet, on all cores: the versions are
+  // independent, and parsing them is most of the work of a long history.
+  void preload(const std::vector<Tree>& trees) {
+    struct Job {
+      std::string key;
+      std::shared_ptr<const LoadResult> context;
+      std::string name;
+      const std::string* text;
+    };
+    std::vector<Job> jobs;
+    std::unordered_set<std::string> seen;
+    for (const Tree& tree : trees) {
+      auto plan_yaml = tree.find("plan.yaml");
+      if (plan_yaml == tree.end()) continue;
+      std::shared_ptr<const LoadResult> context = plan_file(plan_yaml->second);
+      if (!context) continue;
+      for (const auto& [name, blob] : tree) {
+        std::string key = plan_yaml->second + '\0' + name + '\0' + blob;
+        const std::optional<std::string>& content = text(blob);
+        if (name == "plan.yaml" || !content || field_files_.contains(key) ||
+            !seen.insert(key).second)
+          continue;
+        jobs.push_back({std::move(key), context, name, &*content});
+      }
+    }
+    std::vector<std::shared_ptr<const LoadResult>> loaded(jobs.size());
+    const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::future<void>> running;
+    for (std::size_t w = 0; w < workers; ++w)
+      running.push_back(std::async(std::launch::async, [&, w] {
+        for (std::size_t j = w; j < jobs.size(); j += workers)
+          loaded[j] = std::make_shared<const LoadResult>(load_fields_from_sources(
+              label_, jobs[j].context->plan, {{jobs[j].name, *jobs[j].text}}, load_));
+      }));
+    for (auto& job : running) job.get();
+    for (std::size_t j = 0; j < jobs.size(); ++j)
+      field_files_.emplace(std::move(jobs[j].key), std::move(loaded[j]));
   }
 
   // A blob's text as read (nullopt when it was over the size limit).
@@ -315,6 +356,7 @@ History read_history(const std::string& plan_directory, const ReadOptions& optio
   Reader reader(where.top, history.directory, options.load, git_options);
   reader.fetch(trees);
 
+  if (options.ids.empty()) reader.preload(trees);
   std::vector<bool> relevant = relevant_commits(trees, options.ids, reader);
   // The last version whose plan loaded, as a tree: each commit is compared with it.
   Tree previous;
