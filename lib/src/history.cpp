@@ -24,6 +24,8 @@ namespace {
 struct LoggedCommit {
   Commit commit;
   bool has_parents = false;
+  // The first commit under a directory the plan was renamed to: its files are the whole plan.
+  bool renamed_here = false;
   std::vector<std::pair<std::string, std::optional<std::string>>> changed;
 };
 
@@ -225,6 +227,35 @@ class Reader {
   std::unordered_map<std::string, std::shared_ptr<const LoadResult>> field_files_;
 };
 
+// The directory `path`/plan.yaml was renamed from by `commit` (against its first parent), if it
+// was: `git mv plan data` keeps the plan's history under its old name.
+std::optional<std::string> renamed_from(const std::string& top, const std::string& commit,
+                                        const std::string& path, const git::Options& options) {
+  git::Output out = git::run({"diff-tree", "-r", "-M", "--raw", "-z", "--no-commit-id",
+                              "--end-of-options", commit + "^", commit},
+                             top, options);
+  if (out.status != 0) return std::nullopt;
+  // ":meta R100\0from\0to\0" for a rename, ":meta M\0path\0" otherwise.
+  std::string_view rest(out.out);
+  auto next = [&]() {
+    std::size_t end = std::min(rest.find('\0'), rest.size());
+    std::string_view item = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    return item;
+  };
+  while (!rest.empty()) {
+    std::string_view meta = next();
+    std::string_view first = next();
+    if (meta.empty() || meta[meta.rfind(' ') + 1] != 'R') continue;
+    std::string_view second = next();
+    if (second == path + "/plan.yaml") {
+      std::size_t slash = first.rfind('/');
+      return std::string(slash == std::string_view::npos ? "" : first.substr(0, slash));
+    }
+  }
+  return std::nullopt;
+}
+
 // Every first-parent commit up to `since`, which give no entries.
 std::unordered_set<std::string> commits_up_to(const std::string& top, const std::string& since,
                                               const git::Options& options) {
@@ -320,24 +351,40 @@ History read_history(const std::string& plan_directory, const ReadOptions& optio
   git::Location where = git::locate(plan_directory, git_options);
   History history;
   history.directory = where.path.empty() ? "." : where.path;
-  const std::string prefix = where.path.empty() ? "" : where.path + "/";
-  std::vector<std::string> args = {"log",
-                                   "--first-parent",
-                                   "--reverse",
-                                   "--no-renames",
-                                   "--raw",
-                                   "-z",
-                                   "--format=%x01%H%x00%h%x00%P%x00%as%x00%an%x00%s%x00",
-                                   "--end-of-options",
-                                   options.tip,
-                                   "--"};
-  if (!where.path.empty()) args.push_back(":(top,literal)" + where.path);
-  git::Output log = git::run(args, where.top, git_options);
-  if (log.status != 0)
-    throw Error(fmt::format("cannot read the history of {}: {}", history.directory,
-                            escape_text(log.err.substr(0, log.err.find('\n')))));
-  std::vector<LoggedCommit> logged = parse_log(log.out, prefix);
-
+  std::vector<LoggedCommit> logged;
+  std::string tip = options.tip;
+  std::string path = where.path;
+  // One git log per name the plan directory had: newest first, each earlier one reached
+  // through the commit that renamed the directory.
+  while (true) {
+    std::vector<std::string> args = {"log",
+                                     "--first-parent",
+                                     "--reverse",
+                                     "--no-renames",
+                                     "--raw",
+                                     "-z",
+                                     "--format=%x01%H%x00%h%x00%P%x00%as%x00%an%x00%s%x00",
+                                     "--end-of-options",
+                                     tip,
+                                     "--"};
+    if (!path.empty()) args.push_back(":(top,literal)" + path);
+    git::Output log = git::run(args, where.top, git_options);
+    if (log.status != 0)
+      throw Error(fmt::format("cannot read the history of {}: {}", history.directory,
+                              escape_text(log.err.substr(0, log.err.find('\n')))));
+    std::vector<LoggedCommit> part = parse_log(log.out, path.empty() ? "" : path + "/");
+    if (part.empty()) break;
+    const std::string oldest = part.front().commit.id;
+    const bool has_parents = part.front().has_parents;
+    if (!logged.empty()) logged.front().renamed_here = true;
+    logged.insert(logged.begin(), std::make_move_iterator(part.begin()),
+                  std::make_move_iterator(part.end()));
+    if (!has_parents || path.empty()) break;
+    std::optional<std::string> from = renamed_from(where.top, oldest, path, git_options);
+    if (!from) break;
+    tip = oldest + "^";
+    path = *from;
+  }
   std::unordered_set<std::string> before;
   if (options.since) before = commits_up_to(where.top, *options.since, git_options);
 
@@ -345,6 +392,7 @@ History read_history(const std::string& plan_directory, const ReadOptions& optio
   std::vector<Tree> trees;
   Tree current;
   for (const LoggedCommit& c : logged) {
+    if (c.renamed_here) current.clear();
     for (const auto& [name, blob] : c.changed) {
       if (blob)
         current[name] = *blob;

@@ -241,3 +241,26 @@ TEST_CASE("log: a shallow clone says where its history is cut off") {
                      "are unknown (git fetch --unshallow brings them)\n");
   CHECK(summary(json::parse(r.out)) == std::vector<std::string>{s.ids[7] + " II.1.1 changed"});
 }
+
+TEST_CASE("log: the plan directory is followed across a rename") {
+  HistoryRepo repo;
+  repo.write("README.md", "a repository that holds more than the plan\n");
+  repo.commit_as("Khởi tạo", "Nguyễn Văn An", "2024-01-02");
+  repo.add_shipped_plan("ke-hoach");
+  repo.commit_as("Kế hoạch 2024", "Nguyễn Văn An", "2024-01-10");
+  const std::string first = repo.head();
+  repo.replace("ke-hoach/03-thu-tuc-hanh-chinh.yaml", iii_1_4_end,
+               "        start: 5\n        end: 8\n  - id: III.2\n");
+  repo.commit_as("Dời hạn tập huấn", "Trần Thị Bình", "2024-02-20");
+  const std::string moved = repo.head();
+  repo.git({"mv", "ke-hoach", "data"});
+  repo.commit_as("Đổi tên thư mục kế hoạch", "Lê Văn Cường", "2024-03-01");
+  repo.replace(iii, "        start: 5\n        end: 8\n  - id: III.2\n",
+               "        start: 5\n        end: 9\n  - id: III.2\n");
+  repo.commit_as("Dời hạn lần hai", "Lê Văn Cường", "2024-04-02");
+  json j = log_json(repo, {"III.1.4"});
+  CHECK(summary(j) == std::vector<std::string>{first + " III.1.4 added", moved + " III.1.4 changed",
+                                               repo.head() + " III.1.4 changed"});
+  // Nothing shows at the rename itself.
+  CHECK(log_json(repo, {}).at("entries").size() == 61 + 2);
+}
