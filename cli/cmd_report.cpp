@@ -96,7 +96,11 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   report.period = chosen_period(options.period);
   if (report.period) {
     report.as_of = report.period->last;
-    report.period_changes = changes_in(ctx, *report.period, selection.filter, report.language);
+    // git's history is read only when the changes section is written.
+    if (options.format != "json" &&
+        (sections.empty() ||
+         std::find(sections.begin(), sections.end(), "period-changes") != sections.end()))
+      report.period_changes = changes_in(ctx, *report.period, selection.filter, report.language);
   }
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);

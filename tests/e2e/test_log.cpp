@@ -264,3 +264,26 @@ TEST_CASE("log: the plan directory is followed across a rename") {
   // Nothing shows at the rename itself.
   CHECK(log_json(repo, {}).at("entries").size() == 61 + 2);
 }
+
+TEST_CASE("period report: what git says was added, removed or slipped in the period") {
+  Story s;
+  // Q2 (April-June): the second move of III.1.4's end; the renumbering, the rename and the
+  // comment are neither added, removed nor slipped.
+  RunResult r =
+      s.repo.run({"report", "--period", "2024-Q2", "--sections", "period-changes", "--lang", "en"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("## Added, removed and slipped in Q2 2024\n\n"
+                   "| Date | Commit | Author | ID | Activity | Change |\n"
+                   "| --- | --- | --- | --- | --- | --- |\n"
+                   "| 2024-04-02 | " +
+                   s.ids[3] +
+                   " | Lê Văn Cường | III.1.4 | Tổ chức tập huấn nghiệp vụ kiểm soát TTHC cho "
+                   "công chức làm đầu mối kiểm soát TTHC cấp tỉnh (01 lớp) | end 8 → 9, slipped 1 "
+                   "month |\n") != std::string::npos);
+  // Q1: the 61 activities added with the plan, then the first slip.
+  r = s.repo.run({"report", "--period", "2024-Q1", "--sections", "period-changes", "--lang", "en"});
+  CHECK(r.out.find("| 2024-01-10 | " + s.ids[0] + " | Nguyễn Văn An | I.2.1 |") !=
+        std::string::npos);
+  CHECK(r.out.find("| end 6 → 8, slipped 2 months |") != std::string::npos);
+}
