@@ -18,13 +18,8 @@ class HistoryRepo : public GitRepo {
   void commit_as(const std::string& message, const std::string& author,
                  const std::string& day) const {
     git({"add", "-A"});
-    commit_staged(message, author, day);
-  }
-  void commit_staged(const std::string& message, const std::string& author, const std::string& day,
-                     const std::vector<std::string>& extra = {}) const {
-    std::vector<std::string> argv = {"git", "commit", "-q", "--allow-empty", "-m", message};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    RunResult r = run_program(argv, {root(), dated(author, day), ""});
+    RunResult r = run_program({"git", "commit", "-q", "--allow-empty", "-m", message},
+                              {root(), dated(author, day), ""});
     INFO("git commit: ", r.err);
     REQUIRE(r.exit_code == 0);
   }
