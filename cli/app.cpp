@@ -144,6 +144,7 @@ constexpr CommandEntry all_commands[] = {
     {"__man", register_man},
     {"set", register_set},
     {"done", register_done},
+    {"log", register_log},
 };
 
 // parplan itself: its description, the global options and the help formatter the subcommands

@@ -59,6 +59,7 @@ void register_complete(CLI::App& app, Context& ctx);  // hidden: __complete
 void register_man(CLI::App& app, Context& ctx);       // hidden: __man
 void register_set(CLI::App& app, Context& ctx);
 void register_done(CLI::App& app, Context& ctx);
+void register_log(CLI::App& app, Context& ctx);
 
 // The whole command line, every subcommand registered, for what describes it (completion
 // scripts, man pages); `run` registers only the subcommand argv names.

@@ -162,8 +162,9 @@ void register_diff(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "diff", "Show what changed between two versions of the plan, in the plan's own terms");
   cmd->add_option("versions", options->versions,
-                  "OLD and NEW: plan directories or git revisions (default: HEAD and the working "
-                  "tree; with one, that revision against the working tree)")
+                  "OLD and NEW: plan directories, git revisions or dates (YYYY-MM-DD: the last "
+                  "commit of the current branch before that day) (default: HEAD and the working "
+                  "tree; with one, that version against the working tree)")
       ->type_name("[OLD [NEW]]");
   cmd->add_option("--format", options->format, "Output: text, md (Markdown) or json")
       ->check(CLI::IsMember({"text", "md", "json"}))
@@ -183,6 +184,7 @@ void register_diff(CLI::App& app, Context& ctx) {
       "repository, no plan at that revision).\n\n"
       "Examples:\n  parplan diff                 # HEAD against the working tree\n"
       "  parplan diff HEAD~1 HEAD --format md\n  parplan diff v2024-06 --owner \"noi vu\"\n"
+      "  parplan diff 2024-07-01            # the plan as it was on 1 July against today's\n"
       "  parplan diff old-plan/ data/ --format json");
   cmd->callback([&ctx, options] {
     if (options->git_driver)

@@ -11,6 +11,7 @@
 #include "parplan/ics_export.hpp"
 #include "parplan/output.hpp"
 #include "parplan/xlsx_export.hpp"
+#include "period_option.hpp"
 #include "selection.hpp"
 
 namespace parplan::cli {
@@ -24,6 +25,7 @@ struct DueOptions {
   bool fail_on_overdue = false;
   CsvOptions csv;
   std::optional<std::string> output;
+  std::optional<std::string> period;
 };
 
 void run_due(Context& ctx, const DueOptions& options) {
@@ -32,7 +34,12 @@ void run_due(Context& ctx, const DueOptions& options) {
   if (!selected) return;
   const Plan& plan = selected->plan;
   const Selection& selection = selected->selection;
-  Agenda agenda = build_agenda(plan, selection.filter, selection.as_of, options.selection.within);
+  // A period: as of its last month, due covering all of it.
+  std::optional<ReportPeriod> period = chosen_period(options.period);
+  Agenda agenda =
+      period ? build_agenda(plan, selection.filter, period->last, options.selection.within,
+                            period->first)
+             : build_agenda(plan, selection.filter, selection.as_of, options.selection.within);
   const i18n::Catalog tr(i18n::choose_language(options.lang, plan.info.language));
 
   std::string out;
@@ -79,6 +86,9 @@ void register_due(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "due", "What is overdue, due this month, upcoming, starting and waiting, and who leads it");
   add_selection_options(cmd, options->selection, true, false);
+  add_period_option(cmd, options->period,
+                    "As of the end of a period (2024-Q2, 2024-H1, 2024-9M, 2024), due covering "
+                    "all of it");
   cmd->add_option("--format", options->format,
                   "Output: text (default), md, json, csv, xlsx (Excel) or ics (calendar)")
       ->check(CLI::IsMember({"text", "md", "json", "csv", "xlsx", "ics"}))
@@ -102,6 +112,7 @@ void register_due(CLI::App& app, Context& ctx) {
       "  parplan due --month 6\n"
       "  parplan due --month 6 --lang en --format md > due.md\n"
       "  parplan due --as-of 2024-10-15 --within 2 --owner \"noi vu\"\n"
+      "  parplan due --period 2024-Q2              # due in April-June, overdue before\n"
       "  parplan due --format csv --bom > due.csv\n"
       "  parplan due --month 6 --format xlsx -o due.xlsx   # a sheet per section\n"
       "  parplan due --format ics -o due.ics               # to-dos for a calendar\n"

@@ -13,6 +13,7 @@
 #include "parplan/list_render.hpp"
 #include "parplan/output.hpp"
 #include "parplan/xlsx_export.hpp"
+#include "period_option.hpp"
 #include "selection.hpp"
 
 namespace parplan::cli {
@@ -25,6 +26,7 @@ struct ListOptions {
   CsvOptions csv;
   std::optional<std::string> lang;
   std::optional<std::string> output;
+  std::optional<std::string> period;
 };
 
 void run_list(Context& ctx, const ListOptions& options) {
@@ -35,6 +37,11 @@ void run_list(Context& ctx, const ListOptions& options) {
   const Selection& selection = selected->selection;
   std::vector<const Activity*> activities = plan.activities();
   std::erase_if(activities, [&](const Activity* a) { return !selection.filter.matches(*a); });
+  // A period keeps the activities whose months overlap it.
+  if (std::optional<ReportPeriod> period = chosen_period(options.period))
+    std::erase_if(activities, [&](const Activity* a) {
+      return !a->dated() || *a->end < period->first || (a->start && *a->start > period->last);
+    });
 
   std::string out;
   // An undated calendar stamp for list: January of the plan year (see ics_calendar).
@@ -68,6 +75,9 @@ void register_list(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ListOptions>();
   CLI::App* cmd = app.add_subcommand("list", "List the plan's activities, filtered, in plan order");
   add_selection_options(cmd, options->selection, false, true);
+  add_period_option(cmd, options->period,
+                    "Only activities whose months overlap a period (2024-Q2, 2024-H1, 2024-9M, "
+                    "2024)");
   cmd->add_option("--format", options->format,
                   "Output: text (default), json, csv, xlsx (Excel) or ics (calendar)")
       ->check(CLI::IsMember({"text", "json", "csv", "xlsx", "ics"}))
@@ -89,6 +99,7 @@ void register_list(CLI::App& app, Context& ctx) {
       "  parplan list --owner snv --owner stp --role any   # either owner\n"
       "  parplan list --field 3 --field IV.2 --lang en\n"
       "  parplan list --field III --status planned --format json\n"
+      "  parplan list --period 2024-Q3              # what runs in July-September\n"
       "  parplan list --format csv --bom > plan.csv   # opens in Excel with Vietnamese intact\n"
       "  parplan list --format csv --delimiter ';' > plan.csv  # where Excel's separator is ;\n"
       "  parplan list --format xlsx -o plan.xlsx\n"

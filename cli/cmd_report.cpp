@@ -2,14 +2,20 @@
 
 #include <ctime>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "app.hpp"
 #include "file_output.hpp"
 #include "parplan/diff.hpp"
 #include "parplan/error.hpp"
+#include "parplan/export.hpp"
+#include "parplan/history_render.hpp"
 #include "parplan/html_report.hpp"
+#include "parplan/json_text.hpp"
+#include "parplan/on_time.hpp"
 #include "parplan/output.hpp"
 #include "parplan/report.hpp"
+#include "period_option.hpp"
 #include "selection.hpp"
 #include "versions.hpp"
 
@@ -26,6 +32,7 @@ struct ReportCliOptions {
   std::vector<std::string> sections;
   bool no_gantt = false;
   bool stamp = false;
+  std::optional<std::string> period;
 };
 
 // --sections and --no-gantt as the list of sections to write (empty: all, in the default order).
@@ -37,11 +44,32 @@ std::vector<std::string> chosen_sections(const ReportCliOptions& options) {
         throw Error(fmt::format("--sections names '{}' twice", sections[i]));
   if (!options.since && std::find(sections.begin(), sections.end(), "changes") != sections.end())
     throw Error("--sections changes needs --since REV (the changes since what?)");
+  for (const std::string& name : sections)
+    if (name.starts_with("period-") && !options.period)
+      throw Error(fmt::format("--sections {} needs --period (which period?)", name));
   if (options.no_gantt) {
-    if (sections.empty()) sections.assign(report_sections().begin(), report_sections().end());
+    if (sections.empty()) {
+      auto names = default_report_sections(options.period.has_value());
+      sections.assign(names.begin(), names.end());
+    }
     std::erase(sections, "gantt");
   }
   return sections;
+}
+
+// What git says was added, removed or slipped in the period; nullopt when the plan is not in a
+// repository.
+std::optional<std::vector<PeriodChange>> changes_in(const Context& ctx, const ReportPeriod& period,
+                                                    const Filter& filter, i18n::Language language) {
+  const std::string directory = ctx.plan_directory();
+  try {
+    git::locate(directory, ctx.git_options());
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+  history::History history =
+      history::read_history(directory, {"HEAD", {}, {}, ctx.load_options()}, ctx.git_options());
+  return history::period_changes(history, period, filter, language);
 }
 
 // The wall clock, read here and only with --stamp, so reports stay byte-identical without it.
@@ -67,7 +95,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   // removed) selects what `parplan diff REV --owner X` would.
   std::optional<LoadResult> old_side;
   if (options.since) {
-    old_side = load_version(ctx, options.since);
+    old_side = load_version(ctx, options.since, "--since ");
     if (!old_side->ok()) {
       std::cerr << error_lines(*old_side)
                 << fmt::format("parplan: {} (--since) has {} error(s); no report written\n",
@@ -84,6 +112,15 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   ReportOptions report;
   report.language = i18n::choose_language(options.lang, plan.info.language);
   report.as_of = selection.as_of;
+  report.period = chosen_period(options.period);
+  if (report.period) {
+    report.as_of = report.period->last;
+    // git's history is read only when the changes section is written.
+    if (options.format != "json" &&
+        (sections.empty() ||
+         std::find(sections.begin(), sections.end(), "period-changes") != sections.end()))
+      report.period_changes = changes_in(ctx, *report.period, selection.filter, report.language);
+  }
   report.within = options.selection.within;
   report.filter = std::move(selection.filter);
   report.sections = std::move(sections);
@@ -98,6 +135,18 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
     report.changes = ReportChanges{*options.since, diff_to_markdown(diff, md)};
   }
 
+  if (options.format == "json") {
+    // For scripts: the on-time counts (the tables of the on-time section).
+    auto [first, last] = on_time_window(report);
+    nlohmann::json j = {
+        {"plan", plan.info.id},
+        {"as_of", to_string(report.as_of)},
+        {"period", report.period ? nlohmann::json(report.period->key()) : nlohmann::json(nullptr)},
+        {"filter", filter_json(plan, report.filter)},
+        {"on_time", on_time_json(on_time(plan, report.filter, first, last))}};
+    emit(plan, options.output, json_text(j) + "\n");
+    return;
+  }
   report::Document document = build_report(plan, report);
   std::string text = options.format == "html" ? render_html(document) : render_markdown(document);
   emit(plan, options.output, text);
@@ -116,9 +165,9 @@ void register_report(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"vi", "en"}))
       ->type_name("LANG");
   cmd->add_option("--format", options->format,
-                  "md (default: GitHub Markdown, Mermaid gantt) or html (one self-contained page, "
-                  "timeline drawn as SVG, prints on A4 landscape)")
-      ->check(CLI::IsMember({"md", "html"}))
+                  "md (default: GitHub Markdown, Mermaid gantt), html (one self-contained page, "
+                  "timeline drawn as SVG, prints on A4 landscape) or json (the on-time counts)")
+      ->check(CLI::IsMember({"md", "html", "json"}))
       ->type_name("FMT");
   std::string names;
   for (std::string_view name : report_sections())
@@ -135,9 +184,13 @@ void register_report(CLI::App& app, Context& ctx) {
                   "stdout")
       ->type_name("FILE");
   cmd->add_option("--since", options->since,
-                  "Add a \"Changes since REV\" section: a git revision or a plan directory, "
-                  "compared as `parplan diff REV` would")
+                  "Add a \"Changes since REV\" section: a git revision, a date (YYYY-MM-DD: the "
+                  "last commit before it) or a plan directory, compared as `parplan diff REV` "
+                  "would")
       ->type_name("REV");
+  add_period_option(cmd, options->period,
+                    "A report for a period (2024-Q2, 2024-H1, 2024-9M, 2024): what was due, "
+                    "finished and overdue in it, and what git says was added, removed or slipped");
   cmd->add_flag("--stamp", options->stamp,
                 "Add the generation time (without it, the same inputs give the same bytes)");
   cmd->footer(
@@ -150,7 +203,9 @@ void register_report(CLI::App& app, Context& ctx) {
       "  parplan report --format html | pandoc -f html -o report.docx \\\n"
       "      --reference-doc examples/word/reference.docx\n"
       "  parplan report --owner \"noi vu\" --within 2\n"
-      "  parplan report --since HEAD~4 -o reports/latest.md");
+      "  parplan report --since HEAD~4 -o reports/latest.md\n"
+      "  parplan report --period 2024-Q2 --lang vi -o bao-cao-quy-II.md\n"
+      "  parplan report --since 2024-07-01      # changes since the last commit before July");
   cmd->callback([&ctx, options] { run_report(ctx, *options); });
 }
 

@@ -7,6 +7,7 @@
 
 #include "parplan/error.hpp"
 #include "parplan/git.hpp"
+#include "parplan/git_dates.hpp"
 
 namespace parplan::cli {
 
@@ -25,14 +26,27 @@ std::optional<std::string> plan_directory_argument(const std::string& argument) 
 
 }  // namespace
 
-LoadResult load_version(const Context& ctx, const std::optional<std::string>& version) {
+void print_warnings(const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings)
+    std::cerr << "parplan: git: warning: " << warning << '\n';
+}
+
+LoadResult load_version(const Context& ctx, const std::optional<std::string>& version,
+                        std::string_view option) {
   if (!version) return load_plan(ctx.plan_directory(), ctx.load_options());
   if (auto directory = plan_directory_argument(*version))
     return load_plan(*directory, ctx.load_options());
+  std::string revision = *version;
+  if (git::is_date(revision)) {
+    git::DatedCommit commit = git::commit_before(
+        git::locate(ctx.plan_directory(), ctx.git_options()).top, revision, ctx.git_options());
+    print_warnings(commit.warnings);
+    std::cerr << fmt::format("parplan: {}{}: {}\n", option, revision, git::describe(commit));
+    revision = commit.short_id;
+  }
   git::PlanAtRevision at =
-      git::load_plan_at(*version, ctx.plan_directory(), ctx.load_options(), ctx.git_options());
-  for (const std::string& warning : at.warnings)
-    std::cerr << "parplan: git: warning: " << warning << '\n';
+      git::load_plan_at(revision, ctx.plan_directory(), ctx.load_options(), ctx.git_options());
+  print_warnings(at.warnings);
   return std::move(at.loaded);
 }
 

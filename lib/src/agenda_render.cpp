@@ -47,7 +47,11 @@ std::string heading(const Agenda& agenda, AgendaPart part, const i18n::Catalog& 
       text = tr.text("overdue.heading");
       break;
     case AgendaPart::due:
-      text = tr.format("due.heading", arg("month", tr.month(month)));
+      // due --period: due in every month of the period.
+      text = agenda.due_from != month ? tr.format("due.heading.period",
+                                                  arg("from", tr.month(agenda.due_from)),
+                                                  arg("to", tr.month(month)))
+                                      : tr.format("due.heading", arg("month", tr.month(month)));
       break;
     case AgendaPart::upcoming:
       text =

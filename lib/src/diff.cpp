@@ -34,6 +34,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 // Text compares with whitespace runs collapsed: re-wrapping a long title or writing it as a block
 // scalar (which adds a final newline) is formatting, not a change anyone needs to review.
 bool same_text(std::string_view a, std::string_view b) {
+  if (a == b) return true;  // the common case, at memcmp speed (parplan log diffs every commit)
   std::size_t i = 0, j = 0;
   auto skip = [](std::string_view s, std::size_t& k) {
     std::size_t from = k;

@@ -6,24 +6,25 @@
 
 namespace parplan {
 
-namespace {
-
-using namespace diff_render;
-
-nlohmann::json change_json(const PlanDiff& diff, const ActivityDiff& d, const Change& c) {
-  const AttributeInfo& info = attribute_info(c.attribute);
+nlohmann::json diff_render::change_json(const Plan& old_plan, const Plan& new_plan,
+                                        const ActivityDiff& d, const Change& c) {
+  const diff_render::AttributeInfo& info = diff_render::attribute_info(c.attribute);
   nlohmann::json j = {{"attribute", info.name},
-                      {"old", info.json(*diff.old_plan, *d.old_activity)},
-                      {"new", info.json(*diff.new_plan, *d.new_activity)}};
+                      {"old", info.json(old_plan, *d.old_activity)},
+                      {"new", info.json(new_plan, *d.new_activity)}};
   if (info.owners) {
-    j["removed"] = owners_json(*diff.old_plan, c.removed);
-    j["added"] = owners_json(*diff.new_plan, c.added);
+    j["removed"] = diff_render::owners_json(old_plan, c.removed);
+    j["added"] = diff_render::owners_json(new_plan, c.added);
   }
-  if (info.shift == Shift::months) j["months"] = c.delta;
-  if (info.shift == Shift::percent && !j["old"].is_null() && !j["new"].is_null())
+  if (info.shift == diff_render::Shift::months) j["months"] = c.delta;
+  if (info.shift == diff_render::Shift::percent && !j["old"].is_null() && !j["new"].is_null())
     j["delta"] = c.delta;
   return j;
 }
+
+namespace {
+
+using namespace diff_render;
 
 nlohmann::json plan_value_json(const PlanChange& c, const std::optional<std::string>& value) {
   if (!value) return nullptr;
@@ -61,7 +62,7 @@ nlohmann::json diff_to_json(const PlanDiff& diff) {
     if (d.removed()) j["removed"].push_back(activity_json(old_plan, *d.old_activity));
     if (d.added() || d.removed()) continue;
     nlohmann::json changes = nlohmann::json::array();
-    for (const Change& c : d.changes) changes.push_back(change_json(diff, d, c));
+    for (const Change& c : d.changes) changes.push_back(change_json(old_plan, new_plan, d, c));
     if (d.renumbered())
       j["renumbered"].push_back(
           {{"from", d.old_activity->id}, {"to", d.new_activity->id}, {"changes", changes}});

@@ -57,6 +57,11 @@ struct AttributeInfo {
 
 const AttributeInfo& attribute_info(Attribute attribute);
 
+// One activity change as JSON: {"attribute", "old", "new"}, with "removed"/"added" owners,
+// "months" for a start/end shift, "delta" for progress.
+nlohmann::json change_json(const Plan& old_plan, const Plan& new_plan, const ActivityDiff& d,
+                           const Change& c);
+
 // The status line carries the completion month when it came with the status change:
 // "planned → done (completed 5)".
 bool completed_folded(const ActivityDiff& d);

@@ -107,6 +107,8 @@ std::vector<TreeEntry> parse_tree(const std::string& listing) {
   return entries;
 }
 
+}  // namespace
+
 std::vector<std::string> warnings_of(const std::string& err) {
   std::vector<std::string> out;
   for (std::size_t pos = 0; pos < err.size();) {
@@ -117,8 +119,6 @@ std::vector<std::string> warnings_of(const std::string& err) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string find_git(std::string_view path_variable) {
   return util::find_executable("git", path_variable).value_or("");

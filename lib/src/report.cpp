@@ -12,6 +12,7 @@
 #include "parplan/agenda_render.hpp"
 #include "parplan/markdown.hpp"
 #include "parplan/mermaid.hpp"
+#include "parplan/on_time.hpp"
 #include "parplan/unicode.hpp"
 #include "util/percent.hpp"
 
@@ -21,9 +22,15 @@ namespace {
 
 using fmt::arg;
 
-constexpr std::array<std::string_view, 12> section_names = {
-    "summary",     "by-field", "by-owner", "overdue",     "due",   "upcoming",
-    "in-progress", "finished", "waiting",  "unscheduled", "gantt", "changes"};
+constexpr std::array<std::string_view, 17> section_names = {
+    "summary",     "by-field",   "by-owner",        "overdue",        "due",           "upcoming",
+    "in-progress", "finished",   "waiting",         "unscheduled",    "on-time",       "gantt",
+    "changes",     "period-due", "period-finished", "period-overdue", "period-changes"};
+// A period report's default: the period's own lists replace the month's.
+constexpr std::array<std::string_view, 13> period_section_names = {
+    "summary",        "on-time",  "period-due", "period-finished", "period-overdue",
+    "period-changes", "by-field", "by-owner",   "in-progress",     "waiting",
+    "unscheduled",    "gantt",    "changes"};
 
 constexpr std::string_view no_value = "—";
 constexpr std::size_t bar_cells = 10;
@@ -64,6 +71,7 @@ class ReportWriter {
         options_(options),
         tr_(options.language),
         agenda_(build_agenda(plan, options.filter, options.as_of, options.within)) {
+    if (options.period) period_name_ = period_name(*options.period, tr_);
     for (const Activity* a : plan.activities())
       if (options.filter.matches(*a)) selected_.push_back(a);
     for (const AgendaItem& item : agenda_.overdue) overdue_.insert(item.activity);
@@ -74,12 +82,25 @@ class ReportWriter {
     doc_.language = options_.language;
     title();
     using Writer = void (ReportWriter::*)();
-    constexpr std::array<Writer, section_names.size()> writers = {
-        &ReportWriter::summary,     &ReportWriter::by_field, &ReportWriter::by_owner,
-        &ReportWriter::overdue,     &ReportWriter::due,      &ReportWriter::upcoming,
-        &ReportWriter::in_progress, &ReportWriter::finished, &ReportWriter::waiting,
-        &ReportWriter::unscheduled, &ReportWriter::gantt,    &ReportWriter::changes};
-    std::vector<std::string_view> wanted(section_names.begin(), section_names.end());
+    constexpr std::array<Writer, section_names.size()> writers = {&ReportWriter::summary,
+                                                                  &ReportWriter::by_field,
+                                                                  &ReportWriter::by_owner,
+                                                                  &ReportWriter::overdue,
+                                                                  &ReportWriter::due,
+                                                                  &ReportWriter::upcoming,
+                                                                  &ReportWriter::in_progress,
+                                                                  &ReportWriter::finished,
+                                                                  &ReportWriter::waiting,
+                                                                  &ReportWriter::unscheduled,
+                                                                  &ReportWriter::on_time_section,
+                                                                  &ReportWriter::gantt,
+                                                                  &ReportWriter::changes,
+                                                                  &ReportWriter::period_due,
+                                                                  &ReportWriter::period_finished,
+                                                                  &ReportWriter::period_overdue,
+                                                                  &ReportWriter::period_changes};
+    auto defaults = default_report_sections(options_.period.has_value());
+    std::vector<std::string_view> wanted(defaults.begin(), defaults.end());
     if (!options_.sections.empty())
       wanted.assign(options_.sections.begin(), options_.sections.end());
     for (std::string_view name : wanted) {
@@ -101,9 +122,9 @@ class ReportWriter {
     section().blocks.emplace_back(report::Paragraph{{text}});
   }
   // A catalog text whose backticks mark plan keys.
-  void note(std::string_view key) {
+  void note(std::string_view key) { note_text(tr_.text(key)); }
+  void note_text(std::string_view text) {
     report::Paragraph spans;
-    std::string_view text = tr_.text(key);
     bool code = false;
     for (std::size_t pos = 0; pos <= text.size(); code = !code) {
       std::size_t tick = std::min(text.find('`', pos), text.size());
@@ -127,15 +148,29 @@ class ReportWriter {
     return plan_.owner_names(a.lead, "; ", no_value);
   }
 
+  // The report shows the plan as it stood in the report month (see status_as_of).
+  [[nodiscard]] Status status_then(const Activity& a) const {
+    return status_as_of(a, options_.as_of);
+  }
+  // A progress recorded with a later completion says nothing about the report month.
+  [[nodiscard]] std::optional<int> progress_then(const Activity& a) const {
+    return a.status == status_then(a) ? a.progress : std::nullopt;
+  }
+
   [[nodiscard]] std::string status(const Activity& a) const {
-    if (a.status == Status::in_progress && a.progress)
-      return tr_.format("status.in_progress.percent", arg("progress", *a.progress));
-    return tr_.status(a.status);
+    const Status then = status_then(a);
+    if (then == Status::in_progress && progress_then(a))
+      return tr_.format("status.in_progress.percent", arg("progress", *progress_then(a)));
+    return tr_.status(then);
   }
 
   void title() {
     doc_.title =
-        tr_.format("title", arg("plan", plan_.info.title), arg("month", tr_.month(options_.as_of)));
+        options_.period
+            ? tr_.format("period.document_title", arg("plan", plan_.info.title),
+                         arg("title", tr_.format("period.title", arg("period", period_name_))))
+            : tr_.format("title", arg("plan", plan_.info.title),
+                         arg("month", tr_.month(options_.as_of)));
     std::string source = plan_.info.issued_by;
     while (!source.empty() && (source.back() == '.' || source.back() == ' ')) source.pop_back();
     std::string origin =
@@ -214,13 +249,14 @@ class ReportWriter {
 
   void count(Tally& tally, const Activity& a) const {
     ++tally.activities;
-    if (a.status == Status::done) ++tally.done;
+    const Status then = status_then(a);
+    if (then == Status::done) ++tally.done;
     if (overdue_.contains(&a)) ++tally.overdue;
     if (due_.contains(&a)) ++tally.due;
-    if (a.dated() && a.status != Status::cancelled) {
+    if (a.dated() && then != Status::cancelled) {
       ++tally.measured;
       tally.progress_sum +=
-          a.status == Status::done ? 100 : static_cast<std::size_t>(a.progress.value_or(0));
+          then == Status::done ? 100 : static_cast<std::size_t>(progress_then(a).value_or(0));
     }
   }
 
@@ -336,9 +372,9 @@ class ReportWriter {
     heading(std::string(tr_.text("in_progress.heading")));
     std::vector<std::vector<std::string>> rows;
     for (const Activity* a : sorted_selection())
-      if (a->status == Status::in_progress)
+      if (status_then(*a) == Status::in_progress)
         rows.push_back({a->id, month(a->start), month(a->end), leads(*a),
-                        a->progress ? fmt::format("{}%", *a->progress) : std::string(no_value),
+                        progress_then(*a) ? fmt::format("{}%", *a->progress) : std::string(no_value),
                         a->title});
     table(header({"col.id", "col.start", "col.end", "col.lead", "col.progress", "col.activity"}),
           rows, {false, true, true, false, true, false});
@@ -371,11 +407,134 @@ class ReportWriter {
     table(header({"col.id", "col.lead", "col.status", "col.activity"}), rows);
   }
 
+  // The window of the on-time table: the period, else the plan year up to the report month.
+  [[nodiscard]] std::pair<YearMonth, YearMonth> window() const { return on_time_window(options_); }
+
+  [[nodiscard]] std::string window_name() const {
+    if (options_.period) return period_name_;
+    auto [first, last] = window();
+    return tr_.format("period.window", arg("first", tr_.month(first)),
+                      arg("last", tr_.month(last)));
+  }
+
+  static std::string rate_text(const OnTimeCounts& c) {
+    auto rate = c.rate();
+    return rate ? fmt::format("{}%", *rate) : std::string(no_value);
+  }
+
+  [[nodiscard]] std::vector<std::string> on_time_row(std::string name,
+                                                     const OnTimeCounts& c) const {
+    return {std::move(name),        std::to_string(c.due()),      std::to_string(c.on_time),
+            std::to_string(c.late), std::to_string(c.undated),    std::to_string(c.overdue),
+            rate_text(c),           std::to_string(c.not_yet_due)};
+  }
+
+  [[nodiscard]] std::vector<std::string> on_time_header(const char* first) const {
+    return header({first, "period.col.due", "period.col.on_time", "period.col.late",
+                   "period.col.undated", "period.col.overdue", "period.col.rate",
+                   "period.col.not_yet_due"});
+  }
+
+  void on_time_section() {
+    auto [first, last] = window();
+    OnTime result = on_time(plan_, options_.filter, first, last);
+    heading(tr_.format("period.on_time.heading", arg("window", window_name())));
+    const std::vector<bool> right = {false, true, true, true, true, true, true, true};
+    std::vector<std::vector<std::string>> rows;
+    for (const OnTimeRow& row : result.by_field)
+      rows.push_back(on_time_row(row.id + ". " + row.name, row.counts));
+    if (!rows.empty())
+      rows.push_back(on_time_row(std::string(tr_.text("row.total")), result.overall));
+    table(on_time_header("col.field"), rows, right);
+    rows.clear();
+    for (const OnTimeRow& row : result.by_owner)
+      rows.push_back(
+          on_time_row(row.id.empty() ? std::string(tr_.text("owner.none")) : row.name, row.counts));
+    if (!rows.empty()) table(on_time_header("col.owner"), rows, right);
+    note_text(tr_.format("period.on_time.note", arg("last", tr_.month(last)),
+                         arg("window", window_name())));
+    paragraph(tr_.format("period.on_time.apart", arg("ongoing", result.ongoing),
+                         arg("waiting", result.waiting), arg("external", result.external),
+                         arg("unscheduled", result.unscheduled), arg("cancelled", result.cancelled),
+                         arg("earlier", result.earlier)));
+  }
+
+  // Activities with an end in the period, by end then id.
+  [[nodiscard]] std::vector<const Activity*> ending_in_period() const {
+    std::vector<const Activity*> items;
+    for (const Activity* a : sorted_selection())
+      if (a->end && options_.period->contains(*a->end)) items.push_back(a);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Activity* x, const Activity* y) { return *x->end < *y->end; });
+    return items;
+  }
+
+  void period_due() {
+    if (!options_.period) return;
+    heading(tr_.format("period.due.heading", arg("period", period_name_)));
+    std::vector<std::vector<std::string>> rows;
+    for (const Activity* a : ending_in_period())
+      rows.push_back({a->id, a->title, leads(*a), month(a->end), status(*a)});
+    table(header({"col.id", "col.activity", "col.lead", "col.end", "col.status"}), rows);
+  }
+
+  void period_finished() {
+    if (!options_.period) return;
+    heading(tr_.format("period.finished.heading", arg("period", period_name_)));
+    std::vector<std::vector<std::string>> rows;
+    for (const Activity* a : sorted_selection())
+      if (a->status == Status::done && a->completed && options_.period->contains(*a->completed)) {
+        const char* when = !a->end                    ? "period.undated"
+                           : *a->completed <= *a->end ? "period.on_time"
+                                                      : "period.late";
+        rows.push_back({a->id, a->title, leads(*a), month(a->end), month(a->completed),
+                        std::string(tr_.text(when))});
+      }
+    table(header({"col.id", "col.activity", "col.lead", "col.end", "period.col.completed",
+                  "period.col.timeliness"}),
+          rows);
+  }
+
+  void period_overdue() {
+    if (!options_.period) return;
+    const YearMonth last = options_.period->last;
+    heading(tr_.format("period.overdue.heading", arg("period", period_name_)));
+    std::vector<std::pair<int, const Activity*>> items;
+    for (const Activity* a : sorted_selection())
+      if (a->end && *a->end <= last && !finished_as_of(*a, last))
+        items.emplace_back(last.serial() + 1 - a->end->serial(), a);
+    std::stable_sort(items.begin(), items.end(),
+                     [](const auto& x, const auto& y) { return x.first > y.first; });
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& [late, a] : items)
+      rows.push_back({a->id, a->title, leads(*a), month(a->end), std::to_string(late), status(*a)});
+    table(
+        header({"col.id", "col.activity", "col.lead", "col.end", "col.months_late", "col.status"}),
+        rows, {false, false, false, false, true, false});
+    if (!rows.empty()) paragraph(tr_.format("period.overdue.note", arg("month", tr_.month(last))));
+  }
+
+  void period_changes() {
+    if (!options_.period) return;
+    heading(tr_.format("period.changes.heading", arg("period", period_name_)));
+    if (!options_.period_changes) {
+      paragraph(std::string(tr_.text("period.changes.no_git")));
+      return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const PeriodChange& c : *options_.period_changes)
+      rows.push_back({c.date, c.commit, c.author, c.id, c.title, c.change});
+    table(header({"history.col.date", "history.col.commit", "history.col.author", "col.id",
+                  "col.activity", "history.col.change"}),
+          rows);
+  }
+
   [[nodiscard]] report::BarState bar_state(const Activity& a) const {
-    if (a.status == Status::cancelled) return report::BarState::cancelled;
+    const Status then = status_then(a);
+    if (then == Status::cancelled) return report::BarState::cancelled;
     if (overdue_.contains(&a)) return report::BarState::overdue;
-    if (a.status == Status::done) return report::BarState::done;
-    if (a.status == Status::in_progress) return report::BarState::in_progress;
+    if (then == Status::done) return report::BarState::done;
+    if (then == Status::in_progress) return report::BarState::in_progress;
     return report::BarState::planned;
   }
 
@@ -400,7 +559,7 @@ class ReportWriter {
           continue;
         }
         report::Bar bar{a->id, a->title, leads(*a), *a->start, *a->end, bar_state(*a), {}, 0};
-        if (!a->finished()) bar.progress = a->progress;
+        if (!finished_as_of(*a, options_.as_of)) bar.progress = progress_then(*a);
         for (const AgendaItem& item : agenda_.overdue)
           if (item.activity == a) bar.months_late = item.months_late;
         group.bars.push_back(std::move(bar));
@@ -430,6 +589,7 @@ class ReportWriter {
   const Plan& plan_;
   const ReportOptions& options_;
   i18n::Catalog tr_;
+  std::string period_name_;  // with a period only
   Agenda agenda_;
   std::vector<const Activity*> selected_;  // plan order
   std::set<const Activity*> overdue_;      // lookups only, never iterated
@@ -440,6 +600,16 @@ class ReportWriter {
 }  // namespace
 
 std::span<const std::string_view> report_sections() { return section_names; }
+
+std::span<const std::string_view> default_report_sections(bool period) {
+  if (period) return period_section_names;
+  return std::span(section_names).first(13);
+}
+
+std::pair<YearMonth, YearMonth> on_time_window(const ReportOptions& options) {
+  if (options.period) return {options.period->first, options.period->last};
+  return {YearMonth{options.as_of.year, 1}, options.as_of};
+}
 
 report::Document build_report(const Plan& plan, const ReportOptions& options) {
   return ReportWriter(plan, options).write();

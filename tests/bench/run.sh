@@ -249,6 +249,35 @@ else
   log "import bench failed (python3-openpyxl/python3-yaml missing, or import broke)"
 fi
 
+# --- history (issue 13): parplan log over 2,000 commits against git log -p ------------------------
+# genhistory.py builds the repository with git fast-import (each commit edits one activity of the
+# shipped plan); targets: `parplan log` <= 3 x and `parplan log III.1.4` <= 1.5 x the time of
+# `git log -p -- data/` in the same run.
+HISTORY_REPO=$PLANS/history-2000-$(sha256sum "$BENCH_DIR/genhistory.py" | cut -c1-16)
+if [ ! -d "$HISTORY_REPO/.git" ] && [ -f "$REPO_ROOT/data/plan.yaml" ]; then
+  rm -rf "$HISTORY_REPO"
+  python3 "$BENCH_DIR/genhistory.py" --plan "$REPO_ROOT/data" --out "$HISTORY_REPO" \
+    --commits 2000 || log "genhistory.py failed"
+fi
+if [ -d "$HISTORY_REPO/.git" ] &&
+  hyperfine -N --style none --warmup 2 --runs 20 --export-json "$RESULTS/history.json" \
+    --command-name "git log -p" "git -C $HISTORY_REPO --no-pager log -p -- data/" \
+    --command-name "parplan log" "$PARPLAN log --plan $HISTORY_REPO/data" \
+    --command-name "parplan log III.1.4" "$PARPLAN log --plan $HISTORY_REPO/data III.1.4" \
+    > "$RESULTS/history.hyperfine" 2>&1; then
+  python3 - "$RESULTS/history.json" <<'PY' | tee "$RESULTS/history.md"
+import json, statistics, sys
+r = {x["command"]: statistics.median(x["times"]) for x in json.load(open(sys.argv[1]))["results"]}
+git = r["git log -p"]
+for name, target in (("parplan log", 3.0), ("parplan log III.1.4", 1.5)):
+    ratio = r[name] / git
+    print(f"history, 2,000 commits: {name} {r[name] * 1000:.0f} ms, git log -p {git * 1000:.0f} ms "
+          f"(medians): ratio {ratio:.2f} (target <= {target}: {'met' if ratio <= target else 'MISSED'})")
+PY
+else
+  log "history bench failed (see $RESULTS/history.hyperfine)"
+fi
+
 # --- table ------------------------------------------------------------------
 python3 "$BENCH_DIR/summarize.py" "$MANIFEST" "$RESULTS/table.md"
 rc=$?

@@ -116,7 +116,7 @@ TEST_CASE("report: every table of the shipped plan's report parses in cmark-gfm 
     CHECK(r.err.empty());
     std::string html = cmark(r.out);
     auto tables = html_tables(html);
-    REQUIRE(tables.size() == 8);
+    REQUIRE(tables.size() == 10);
 
     // Summary: 11 measures, 3 columns.
     CHECK(tables[0].size() == 12);
@@ -143,6 +143,15 @@ TEST_CASE("report: every table of the shipped plan's report parses in cmark-gfm 
                          title_of);
     // The one title with "TN&TKQ" comes out as written.
     CHECK(tables[7][9][3].find("Bộ phận TN&TKQ cấp huyện") != std::string::npos);
+    // On time, January to June: III.2.1, V.3.2, III.2.2, II.1.3 and III.1.4 ended and none is
+    // done; 38 dated activities end later. By field (7 and the total), by lead owner (10 and
+    // "no lead owner"), 8 columns each.
+    CHECK(tables[8].size() == 9);
+    CHECK(tables[9].size() == 12);
+    for (const Table* t : {&tables[8], &tables[9]})
+      for (const Row& row : *t) CHECK(row.size() == 8);
+    CHECK(std::vector<std::string>(tables[8][8].begin() + 1, tables[8][8].end()) ==
+          std::vector<std::string>{"5", "0", "0", "0", "5", "0%", "38"});
 
     // The gantt chart stays one code block for the Mermaid renderer.
     CHECK(html.find("<pre><code class=\"language-mermaid\">gantt\n") != std::string::npos);
@@ -156,7 +165,7 @@ TEST_CASE("report: Markdown, HTML and Mermaid characters in titles come out exac
   REQUIRE(r.exit_code == 0);
   std::string html = cmark(r.out);
   auto tables = html_tables(html);
-  REQUIRE(tables.size() == 9);
+  REQUIRE(tables.size() == 11);
   check_activity_table(tables[3], 5, {"X.1.2", "X.1.1"}, title_of);
   check_activity_table(tables[4], 5, {"X.1.4", "gantt.1.1"}, title_of);
   check_activity_table(tables[5], 5, {"X.1.3"}, title_of);
@@ -302,9 +311,10 @@ TEST_CASE("report: the filters of due select the report's activities") {
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("\n\nSelection: lead Sở Nội vụ; field V. Cải cách chế độ công vụ.\n\n") !=
         std::string::npos);
-  // Summary, field, owner, overdue and waiting tables; due, upcoming and unscheduled say "None.".
+  // Summary, field, owner, overdue, waiting and the two on-time tables; due, upcoming and
+  // unscheduled say "None.".
   auto tables = html_tables(cmark(r.out));
-  REQUIRE(tables.size() == 5);
+  REQUIRE(tables.size() == 7);
   CHECK(column(tables[1], 0) == std::vector<std::string>{"V. Cải cách chế độ công vụ", "Total"});
   CHECK(column(tables[2], 0) == std::vector<std::string>{"Sở Nội vụ"});
   CHECK(column(tables[3], 0) == std::vector<std::string>{"V.3.2"});

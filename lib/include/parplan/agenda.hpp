@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "parplan/calendar.hpp"
@@ -20,6 +21,7 @@ struct AgendaItem {
 // the end of June, overdue from July on. Lists are in plan order.
 struct Agenda {
   YearMonth as_of;
+  YearMonth due_from;  // as_of, or the first month of a period
   int within = 1;
   Period period = Period::in_plan_year;
 
@@ -51,7 +53,19 @@ inline constexpr AgendaSection agenda_sections[] = {{"overdue", &Agenda::overdue
                                                     {"starting", &Agenda::starting},
                                                     {"waiting", &Agenda::waiting}};
 
-// `as_of` comes from the caller (the CLI reads the clock; the library never does).
-Agenda build_agenda(const Plan& plan, const Filter& filter, YearMonth as_of, int within);
+// The status an activity had in the as-of month, as far as the plan can tell: one `done` with a
+// `completed` month after `as_of` was not done then (in progress when its start had come, else
+// planned). Done without `completed`, and cancelled, have no date and count as they are now.
+Status status_as_of(const Activity& activity, YearMonth as_of);
+inline bool finished_as_of(const Activity& activity, YearMonth as_of) {
+  Status s = status_as_of(activity, as_of);
+  return s == Status::done || s == Status::cancelled;
+}
+
+// `as_of` comes from the caller (the CLI reads the clock; the library never does). With
+// `due_from` (a period's first month, `due --period`), `due` holds what ends from that month to
+// the as-of month and `overdue` what ended before it.
+Agenda build_agenda(const Plan& plan, const Filter& filter, YearMonth as_of, int within,
+                    std::optional<YearMonth> due_from = std::nullopt);
 
 }  // namespace parplan

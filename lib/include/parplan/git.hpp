@@ -43,6 +43,9 @@ struct Output {
 Output run(const std::vector<std::string>& args, const std::string& directory,
            const Options& options);
 
+// git's "warning: ..." lines of a run's stderr, without the prefix, escaped for a terminal.
+std::vector<std::string> warnings_of(const std::string& err);
+
 // Where a directory sits in its repository.
 struct Location {
   std::string top;   // the work tree's top directory, absolute

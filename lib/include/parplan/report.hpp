@@ -6,12 +6,14 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
 #include "parplan/calendar.hpp"
 #include "parplan/i18n.hpp"
 #include "parplan/model.hpp"
+#include "parplan/period.hpp"
 #include "parplan/query.hpp"
 
 namespace parplan {
@@ -23,6 +25,16 @@ struct ReportChanges {
   std::string markdown;  // the body, headings from level 3 down
 };
 
+// An activity added, removed or whose end slipped in a commit dated in the report's period.
+struct PeriodChange {
+  std::string date;    // the commit's author date, YYYY-MM-DD
+  std::string commit;  // short hash
+  std::string author;
+  std::string id;
+  std::string title;
+  std::string change;  // "added", "end 6 → 8, slipped 2 months", in the report's language
+};
+
 struct ReportOptions {
   i18n::Language language = i18n::Language::en;
   YearMonth as_of;  // from the caller: the library never reads the clock
@@ -32,11 +44,21 @@ struct ReportOptions {
   std::optional<ReportChanges> changes;
   // The sections to write, in this order (names from report_sections()); empty: all of them.
   std::vector<std::string> sections;
+  // A report for a quarter, half-year, nine months or year: as_of is its last month, the title
+  // names it and the period sections are written (see report_sections()).
+  std::optional<ReportPeriod> period;
+  // The period's changes from git; nullopt when the plan is not in a repository.
+  std::optional<std::vector<PeriodChange>> period_changes;
 };
 
 // The names of the report's sections in their default order: summary, by-field, by-owner,
-// overdue, due, upcoming, in-progress, finished, waiting, unscheduled, gantt, changes.
+// overdue, due, upcoming, in-progress, finished, waiting, unscheduled, on-time, gantt, changes,
+// then the period sections period-due, period-finished, period-overdue, period-changes (written
+// only with a period, which puts them after on-time and leaves out overdue, due, upcoming and
+// finished by default: period-overdue and period-finished say it for the whole period).
 std::span<const std::string_view> report_sections();
+// The sections written when none are named: all but the period ones, or a period report's.
+std::span<const std::string_view> default_report_sections(bool period);
 
 // The report as data, which the Markdown and HTML renderers lay out each in their own way, so
 // both carry the same content in the same language. Text is plain (never escaped): each
@@ -113,6 +135,10 @@ struct Document {
 };
 
 }  // namespace report
+
+// The months the on-time table covers: the period, else January of the report month's year up
+// to the report month.
+std::pair<YearMonth, YearMonth> on_time_window(const ReportOptions& options);
 
 // The report's content for `options` (sections as options.sections asks).
 report::Document build_report(const Plan& plan, const ReportOptions& options);
