@@ -8,8 +8,8 @@ void add_csv_options(CLI::App* cmd, CsvOptions& options) {
   cmd->add_flag("--bom", options.bom,
                 "Start CSV with a UTF-8 byte order mark so Excel reads Vietnamese correctly");
   cmd->add_option("--delimiter", options.delimiter,
-                  "Separate CSV fields with this character (default ,); ';' for a spreadsheet "
-                  "whose list separator is ;")
+                  "The character between CSV fields (default ','); ';' for Excel where the "
+                  "list separator is ';'")
       ->check(CLI::Validator(
           [](const std::string& text) {
             // A quote or a line break would make the file unreadable as CSV.

@@ -173,7 +173,7 @@ def run_checks(plans, rows):
             ck.add(x <= limit, "%s: %s ms / %s ms = %.2f×"
                    % (desc, fmt_ms(med(p, c)), fmt_ms(med(p, "due")), x))
 
-    vs_floor("shipped", "due", 1.2)
+    vs_floor("shipped", "due", 1.1)
     vs_py("shipped", "due", 15)
     for c in ("validate", "due"):
         vs_floor("50k", c, 1.25)
