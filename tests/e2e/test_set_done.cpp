@@ -165,7 +165,7 @@ TEST_CASE("set: a file changed on disk between read and write is not overwritten
   CHECK(after == before);  // and no temporary file was left behind
 }
 
-TEST_CASE("done: status, completed month, progress only when present; the file mode stays") {
+TEST_CASE("done: status, completed month, progress only when present, the file mode stays") {
   Copy copy;
   std::string path = copy.tmp.str() + "/data/03-thu-tuc-hanh-chinh.yaml";
   REQUIRE(::chmod(path.c_str(), 0640) == 0);
@@ -173,10 +173,10 @@ TEST_CASE("done: status, completed month, progress only when present; the file m
   CHECK(r.exit_code == 0);
   CHECK(r.err == "");
   CHECK(r.out ==
-        "data/03-thu-tuc-hanh-chinh.yaml:41: III.1.4 status (none) → done\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:42: III.1.4 completed (none) → 6\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:23: III.1.2 status (none) → done\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:24: III.1.2 completed (none) → 6\n");
+        "data/03-thu-tuc-hanh-chinh.yaml:42: III.1.4 status (none) → done\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:43: III.1.4 completed (none) → 6\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:24: III.1.2 status (none) → done\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:25: III.1.2 completed (none) → 6\n");
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0640);
@@ -189,11 +189,11 @@ TEST_CASE("done: status, completed month, progress only when present; the file m
   r = copy.run({"done", "III.2.1", "--as-of", "2025-01-15"});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
-        "data/03-thu-tuc-hanh-chinh.yaml:54: III.2.1 status (none) → done\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:55: III.2.1 completed (none) → 2025-01\n"
-        "data/03-thu-tuc-hanh-chinh.yaml:56: III.2.1 progress 30 → 100\n");
+        "data/03-thu-tuc-hanh-chinh.yaml:55: III.2.1 status (none) → done\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:56: III.2.1 completed (none) → 2025-01\n"
+        "data/03-thu-tuc-hanh-chinh.yaml:57: III.2.1 progress 30 → 100\n");
   CHECK(r.err ==
-        "data/03-thu-tuc-hanh-chinh.yaml:55:9: warning: 'completed' 2025-01 is outside "
+        "data/03-thu-tuc-hanh-chinh.yaml:56:9: warning: 'completed' 2025-01 is outside "
         "the plan year 2024\n");
   r = copy.run({"done", "III.2.1", "--as-of", "2025-01-15"});
   CHECK(r.exit_code == 0);
@@ -201,7 +201,7 @@ TEST_CASE("done: status, completed month, progress only when present; the file m
   CHECK(r.err == "parplan: nothing to change: every value is already as given\n");
 }
 
-TEST_CASE("done: the file keeps its owner and group; another user's file is refused") {
+TEST_CASE("done: the file keeps its owner and group, another user's file is refused") {
   Copy copy;
   const std::string path = copy.tmp.str() + "/data/03-thu-tuc-hanh-chinh.yaml";
   struct stat st {};
