@@ -154,7 +154,7 @@ TEST_CASE("git: configured programs never run (textconv, fsmonitor, pager, exter
   CHECK(marker_dir_listing(marks.str()).empty());
 }
 
-TEST_CASE("git: index revisions are refused; :/text finds a commit") {
+TEST_CASE("git: index revisions are refused, :/text finds a commit") {
   GitRepo repo;
   repo.add_shipped_plan();
   repo.commit("first");

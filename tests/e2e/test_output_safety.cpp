@@ -38,7 +38,7 @@ std::vector<std::string> listing(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("-o: a symbolic link is followed and kept; its target is replaced") {
+TEST_CASE("-o: a symbolic link is followed and kept, its target is replaced") {
   TempDir dir;
   dir.write("real/report.md", "old\n");
   fs::create_symlink("real/report.md", dir.path() / "link.md");

@@ -102,7 +102,7 @@ TEST_CASE("report --sections: unknown, repeated, or changes without --since is e
         "parplan: error: --sections changes needs --since REV (the changes since what?)\n");
 }
 
-TEST_CASE("report: in progress lists in-progress work with progress; finished, this month's") {
+TEST_CASE("report: in progress lists in-progress work with progress, finished, this month's") {
   std::string md = ok({"report", "--plan", "tests/fixtures/report-progress", "--month", "2",
                        "--lang", "en", "--sections", "in-progress,finished"})
                        .out;
@@ -134,7 +134,7 @@ TEST_CASE("report --format html: deterministic, and -o writes what stdout gets")
   CHECK(first.find("<img") == std::string::npos);
 }
 
-TEST_CASE("list and due: -o writes any format atomically; xlsx goes to a file or a pipe") {
+TEST_CASE("list and due: -o writes any format atomically, xlsx goes to a file or a pipe") {
   TempDir dir;
   for (const char* format : {"json", "csv", "ics", "text"}) {
     INFO(format);

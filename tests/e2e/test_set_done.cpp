@@ -165,7 +165,7 @@ TEST_CASE("set: a file changed on disk between read and write is not overwritten
   CHECK(after == before);  // and no temporary file was left behind
 }
 
-TEST_CASE("done: status, completed month, progress only when present; the file mode stays") {
+TEST_CASE("done: status, completed month, progress only when present, the file mode stays") {
   Copy copy;
   std::string path = copy.tmp.str() + "/data/03-thu-tuc-hanh-chinh.yaml";
   REQUIRE(::chmod(path.c_str(), 0640) == 0);
@@ -201,7 +201,7 @@ TEST_CASE("done: status, completed month, progress only when present; the file m
   CHECK(r.err == "parplan: nothing to change: every value is already as given\n");
 }
 
-TEST_CASE("done: the file keeps its owner and group; another user's file is refused") {
+TEST_CASE("done: the file keeps its owner and group, another user's file is refused") {
   Copy copy;
   const std::string path = copy.tmp.str() + "/data/03-thu-tuc-hanh-chinh.yaml";
   struct stat st {};

@@ -91,7 +91,7 @@ TEST_CASE("edit: removing keys removes their lines, block lists and folded text 
                    "          - stp\n        schedule: ongoing\n"));
 }
 
-TEST_CASE("edit: block lists change item by item; flow lists keep their brackets") {
+TEST_CASE("edit: block lists change item by item, flow lists keep their brackets") {
   std::string block = field_with(
       "        title: T\n        lead:\n          - snv   # chủ trì\n          - stp\n"
       "        schedule: ongoing\n");

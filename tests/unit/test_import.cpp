@@ -63,7 +63,7 @@ TEST_CASE("import cell rules: months, quarters, whole years, ranges and schedule
   CHECK(years_in("Quyết định 1794/QĐ-UBND ngày 27/12/2023") == std::vector<int>{2023});
 }
 
-TEST_CASE("import cell rules: start and end cells make one schedule; the rest is a note") {
+TEST_CASE("import cell rules: start and end cells make one schedule, the rest is a note") {
   auto cell = [](std::string_view t) { return read_time_cell(t, 2024); };
   Schedule s = combine_schedule(cell("Tháng 1"), cell("Quý II"), false);
   CHECK(s.start == YearMonth{2024, 1});
@@ -95,7 +95,7 @@ TEST_CASE("import cell rules: start and end cells make one schedule; the rest is
         "cannot read 'Đầu năm' as a month, quarter, whole year or schedule word; kept in note:");
 }
 
-TEST_CASE("import cell rules: owners split on ';' and lines, never on ','") {
+TEST_CASE("import cell rules: owners split on semicolons and lines, never on commas") {
   CHECK(split_owners("Sở Nội vụ; Sở Tư pháp") ==
         std::vector<std::string>{"Sở Nội vụ", "Sở Tư pháp"});
   CHECK(split_owners("Sở Nội vụ\nSở Tư pháp\n") ==
@@ -206,7 +206,7 @@ TEST_CASE("import CSV reader: BOM, delimiter, RFC 4180 quotes") {
                        parplan::Error);
 }
 
-TEST_CASE("import XML: pugixml expands no entities; a DTD and too many elements are refused") {
+TEST_CASE("import XML: pugixml expands no entities, a DTD and too many elements are refused") {
   // pugixml itself leaves an undeclared or DTD-declared entity as written: no expansion, no
   // fetching. parse_xml_part refuses the DTD before pugixml sees it.
   std::string laughs =

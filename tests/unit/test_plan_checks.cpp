@@ -48,7 +48,7 @@ TEST_CASE("plan checks: the same owner as lead and support is a warning") {
                                  "activity I.1.1; keep it under 'lead' only"});
 }
 
-TEST_CASE("plan checks: done below 100% is a warning; completed before start an error") {
+TEST_CASE("plan checks: done below 100% is a warning, completed before start an error") {
   CHECK(
       diagnostics_for("        lead: snv\n        start: 3\n        end: 5\n        status: done\n"
                       "        completed: 5\n        progress: 60\n") ==
