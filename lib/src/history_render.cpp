@@ -19,33 +19,31 @@ using namespace diff_render;
 // words of the Markdown diff.
 struct Voice {
   i18n::Catalog tr;
-  const Phrases& phrases;
   bool plain;
   std::string_view none;
 
   explicit Voice(i18n::Language language)
       : tr(language),
-        phrases(diff_phrases(i18n::code(language))),
         plain(language == i18n::Language::en),
         none(language == i18n::Language::en ? "(none)" : "—") {}
 
   [[nodiscard]] std::string name(const AttributeInfo& info) const {
-    return plain ? std::string(info.name) : say(phrases, info.phrase);
+    return plain ? std::string(info.name) : std::string(tr.text(info.phrase));
   }
 };
 
 std::string change_phrase(const Voice& voice, const Entry& e, const Change& c) {
   const ActivityDiff& d = e.diff;
   const AttributeInfo& info = attribute_info(c.attribute);
-  const SideView old_side{*e.old_plan, voice.phrases, voice.none, voice.plain};
-  const SideView new_side{*e.new_plan, voice.phrases, voice.none, voice.plain};
+  const SideView old_side{*e.old_plan, voice.tr, voice.none, voice.plain};
+  const SideView new_side{*e.new_plan, voice.tr, voice.none, voice.plain};
   std::string before = info.show(old_side, *d.old_activity);
   std::string after = info.show(new_side, *d.new_activity);
   if (before.empty()) before = voice.none;
   if (after.empty()) after = voice.none;
   std::string text = fmt::format("{} {} → {}", voice.name(info), before, after);
   if (info.shift == Shift::months)
-    text += ", " + shift_text(voice.phrases, c.attribute, c.delta);
+    text += ", " + shift_text(voice.tr, c.attribute, c.delta);
   else if (info.shift == Shift::percent && d.old_activity->progress && d.new_activity->progress)
     text += fmt::format(" ({:+})", c.delta);
   else if (c.attribute == Attribute::status && completed_folded(d))
@@ -192,7 +190,7 @@ std::string deadlines_text(const History& history, const std::vector<const Entry
   for (const DeadlineRow& row : rows) {
     const Commit& c = history.commits[row.entry->commit];
     std::string change = change_phrase(voice, *row.entry, *row.change);
-    std::string shift = shift_text(voice.phrases, row.change->attribute, row.change->delta);
+    std::string shift = shift_text(voice.tr, row.change->attribute, row.change->delta);
     change = change.substr(0, change.rfind(", "));
     cells.push_back({{c.date, {}},
                      {c.short_id, util::sgr::yellow},
@@ -225,7 +223,7 @@ std::string deadlines_markdown(const History& history, const std::vector<const E
     std::string change = change_phrase(voice, *row.entry, *row.change);
     cells.push_back({c.date, c.short_id, c.author, row.entry->diff.id,
                      change.substr(0, change.rfind(", ")),
-                     shift_text(voice.phrases, row.change->attribute, row.change->delta)});
+                     shift_text(voice.tr, row.change->attribute, row.change->delta)});
   }
   return out + markdown::table(header, cells);
 }
