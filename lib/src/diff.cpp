@@ -178,6 +178,8 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
     const Field& old_field = *it->second;
     if (!same_text(old_field.title, f.title))
       found.push_back({PlanItem::field, f.id, "title", old_field.title, f.title});
+    if (!same_text(old_field.note, f.note))
+      found.push_back({PlanItem::field, f.id, "note", old_field.note, f.note});
     if (file_name(old_field.file) != file_name(f.file))
       found.push_back({PlanItem::field, f.id, "file", std::string(file_name(old_field.file)),
                        std::string(file_name(f.file))});
@@ -191,10 +193,15 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
     for (const Task& t : f.tasks) {
       auto it = old_tasks.find(t.id);
       if (!wanted(f.id) && (it == old_tasks.end() || !wanted(it->second.field->id))) continue;
-      if (it == old_tasks.end())
+      if (it == old_tasks.end()) {
         found.push_back({PlanItem::task, t.id, "title", std::nullopt, t.title});
-      else if (!same_text(it->second.task->title, t.title))
-        found.push_back({PlanItem::task, t.id, "title", it->second.task->title, t.title});
+        continue;
+      }
+      const Task& old_task = *it->second.task;
+      if (!same_text(old_task.title, t.title))
+        found.push_back({PlanItem::task, t.id, "title", old_task.title, t.title});
+      if (!same_text(old_task.note, t.note))
+        found.push_back({PlanItem::task, t.id, "note", old_task.note, t.note});
     }
   for (const Field& f : a.fields)
     for (const Task& t : f.tasks)
@@ -296,7 +303,8 @@ Plan combined_catalog(const Plan& old_plan, const Plan& new_plan) {
     for (const Field& field : plan.fields)
       if (std::none_of(catalog.fields.begin(), catalog.fields.end(),
                        [&](const Field& f) { return f.id == field.id; }))
-        catalog.fields.push_back({field.id, field.title, field.file, field.location, {}});
+        catalog.fields.push_back(
+            {field.id, field.title, field.note, field.file, field.location, {}});
   };
   add_fields(new_plan);
   add_fields(old_plan);

@@ -252,6 +252,11 @@ class ReportWriter {
     if (!rows.empty()) rows.push_back(tally_row(std::string(tr_.text("row.total")), total));
     table(tally_header("col.field"), rows, tally_right());
     if (!rows.empty()) paragraph(std::string(tr_.text("progress.note")));
+    // Where a field's title was written by hand, and why.
+    for (const Field& field : plan_.fields)
+      if (!field.note.empty() && std::any_of(selected_.begin(), selected_.end(),
+                                             [&](auto* a) { return a->field == field.id; }))
+        paragraph(field.id + ". " + field.title + ": " + field.note);
   }
 
   void by_owner() {
