@@ -74,19 +74,6 @@ std::string_view heading_style(AgendaPart part) {
   }
 }
 
-// A month in a table cell: "6" in the plan year, "6/2025" outside it.
-std::string month_cell(const std::optional<YearMonth>& ym, int plan_year) {
-  if (!ym) return {};
-  if (ym->year == plan_year) return std::to_string(ym->month);
-  return fmt::format("{}/{}", ym->month, ym->year);
-}
-
-std::string status_cell(const Activity& a, const i18n::Catalog& tr) {
-  if (a.status == Status::in_progress && a.progress)
-    return tr.format("status.in_progress.percent", arg("progress", *a.progress));
-  return tr.status(a.status);
-}
-
 // Most months late first, then the earliest end, then by id.
 std::vector<AgendaItem> sorted(std::vector<AgendaItem> list) {
   std::sort(list.begin(), list.end(), [](const AgendaItem& x, const AgendaItem& y) {
@@ -110,6 +97,18 @@ bool shown(const Agenda& agenda, AgendaPart part) {
 }
 
 }  // namespace
+
+std::string month_cell(const std::optional<YearMonth>& ym, int plan_year) {
+  if (!ym) return {};
+  if (ym->year == plan_year) return std::to_string(ym->month);
+  return fmt::format("{}/{}", ym->month, ym->year);
+}
+
+std::string status_cell(const Activity& a, const i18n::Catalog& tr) {
+  if (a.status == Status::in_progress && a.progress)
+    return tr.format("status.in_progress.percent", arg("progress", *a.progress));
+  return tr.status(a.status);
+}
 
 std::vector<std::string> AgendaTable::header() const {
   std::vector<std::string> out;

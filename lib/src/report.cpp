@@ -128,12 +128,6 @@ class ReportWriter {
     return plan_.owner_names(a.lead, "; ", no_value);
   }
 
-  [[nodiscard]] std::string status(const Activity& a) const {
-    if (a.status == Status::in_progress && a.progress)
-      return tr_.format("status.in_progress.percent", arg("progress", *a.progress));
-    return tr_.status(a.status);
-  }
-
   void title() {
     doc_.title =
         tr_.format("title", arg("plan", plan_.info.title), arg("month", tr_.month(options_.as_of)));
@@ -313,11 +307,8 @@ class ReportWriter {
 
   void waiting() { agenda_section(AgendaPart::waiting); }
 
-  // A month in a table cell, as agenda tables write it: "6" in the plan year, else "6/2025".
   [[nodiscard]] std::string month(const std::optional<YearMonth>& ym) const {
-    if (!ym) return std::string(no_value);
-    if (ym->year == plan_.info.year) return std::to_string(ym->month);
-    return fmt::format("{}/{}", ym->month, ym->year);
+    return ym ? month_cell(ym, plan_.info.year) : std::string(no_value);
   }
 
   void in_progress() {
@@ -354,7 +345,7 @@ class ReportWriter {
     std::vector<std::vector<std::string>> rows;
     for (const Activity* a : sorted_selection())
       if (a->schedule == ScheduleKind::unknown)
-        rows.push_back({a->id, leads(*a), status(*a), a->title});
+        rows.push_back({a->id, leads(*a), status_cell(*a, tr_), a->title});
     if (!rows.empty()) note("unscheduled.note");
     table(header({"col.id", "col.lead", "col.status", "col.activity"}), rows);
   }
