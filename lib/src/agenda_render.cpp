@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -20,22 +19,8 @@ namespace {
 
 using fmt::arg;
 
-struct SectionInfo {
-  AgendaPart part;
-  const char* key;  // in JSON and CSV
-  std::vector<AgendaItem> Agenda::*items;
-};
-
-constexpr std::array<SectionInfo, 5> sections = {{
-    {AgendaPart::overdue, "overdue", &Agenda::overdue},
-    {AgendaPart::due, "due", &Agenda::due},
-    {AgendaPart::upcoming, "upcoming", &Agenda::upcoming},
-    {AgendaPart::starting, "starting", &Agenda::starting},
-    {AgendaPart::waiting, "waiting", &Agenda::waiting},
-}};
-
 const std::vector<AgendaItem>& items(const Agenda& agenda, AgendaPart part) {
-  return agenda.*sections[static_cast<std::size_t>(part)].items;
+  return agenda.*agenda_sections[static_cast<std::size_t>(part)].items;
 }
 
 std::string heading(const Agenda& agenda, AgendaPart part, const i18n::Catalog& tr) {
@@ -195,7 +180,7 @@ std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view
   std::string out = util::paint(text::one_line(agenda_headline(plan, agenda, scope, tr)),
                                 util::sgr::bold, style.color) +
                     "\n";
-  for (const SectionInfo& info : sections) {
+  for (const AgendaSection& info : agenda_sections) {
     if (!shown(agenda, info.part)) continue;
     AgendaTable t = agenda_table(plan, agenda, info.part, tr);
     out += "\n" + util::paint(t.heading, heading_style(info.part), style.color) + "\n";
@@ -210,7 +195,7 @@ std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view
 std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_view scope,
                             const i18n::Catalog& tr) {
   std::string out = markdown::escape(agenda_headline(plan, agenda, scope, tr)) + "\n";
-  for (const SectionInfo& info : sections) {
+  for (const AgendaSection& info : agenda_sections) {
     if (!shown(agenda, info.part)) continue;
     AgendaTable t = agenda_table(plan, agenda, info.part, tr);
     out += "\n## " + markdown::escape(t.heading) + "\n\n";
@@ -229,7 +214,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
   // thousands of activities, and a complete DOM would cost several times the plan's size in
   // memory. Members in sorted order, as nlohmann::json writes an object.
   nlohmann::json counts;
-  for (const SectionInfo& info : sections) counts[info.key] = (agenda.*info.items).size();
+  for (const AgendaSection& info : agenda_sections) counts[info.key] = (agenda.*info.items).size();
   counts["ongoing"] = agenda.ongoing;
   counts["external"] = agenda.external;
   counts["unknown"] = agenda.unknown;
@@ -257,8 +242,8 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
                                                          {"plan", plan.info.id},
                                                          {"plan_year", plan.info.year},
                                                          {"within", agenda.within}};
-  std::map<std::string, const SectionInfo*> lists;
-  for (const SectionInfo& info : sections) lists[info.key] = &info;
+  std::map<std::string, const AgendaSection*> lists;
+  for (const AgendaSection& info : agenda_sections) lists[info.key] = &info;
   std::vector<std::string> keys;
   for (const auto& [key, value] : scalars) keys.push_back(key);
   for (const auto& [key, info] : lists) keys.push_back(key);
@@ -270,7 +255,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
     if (auto it = scalars.find(keys[k]); it != scalars.end()) {
       out += nested(it->second, "  ");
     } else {
-      const SectionInfo& info = *lists.at(keys[k]);
+      const AgendaSection& info = *lists.at(keys[k]);
       const auto& list = agenda.*info.items;
       out += list.empty() ? "[]" : "[\n";
       for (std::size_t i = 0; i < list.size(); ++i) {
@@ -293,7 +278,7 @@ std::string agenda_csv(const Plan& plan, const Agenda& agenda) {
   std::vector<std::string> header = {"section", "months_late"};
   for (std::string& column : activity_csv_header()) header.push_back(std::move(column));
   std::string out = csv_record(header);
-  for (const SectionInfo& info : sections)
+  for (const AgendaSection& info : agenda_sections)
     for (const AgendaItem& item : agenda.*info.items) {
       std::vector<std::string> row = {info.key, info.part == AgendaPart::overdue
                                                     ? std::to_string(item.months_late)

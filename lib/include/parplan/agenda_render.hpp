@@ -18,8 +18,6 @@
 
 namespace parplan {
 
-enum class AgendaPart { overdue, due, upcoming, starting, waiting };
-
 // One section of an agenda in the words of `tr`, for every rendering (due's text and Markdown,
 // the report's Markdown and HTML). Rows are most months late first, then by end month, then by
 // id. Columns: id, end month, months late (overdue), lead, status (only when something in the
