@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -21,22 +20,8 @@ namespace {
 
 using fmt::arg;
 
-struct SectionInfo {
-  AgendaPart part;
-  const char* key;  // in JSON and CSV
-  std::vector<AgendaItem> Agenda::*items;
-};
-
-constexpr std::array<SectionInfo, 5> sections = {{
-    {AgendaPart::overdue, "overdue", &Agenda::overdue},
-    {AgendaPart::due, "due", &Agenda::due},
-    {AgendaPart::upcoming, "upcoming", &Agenda::upcoming},
-    {AgendaPart::starting, "starting", &Agenda::starting},
-    {AgendaPart::waiting, "waiting", &Agenda::waiting},
-}};
-
 const std::vector<AgendaItem>& items(const Agenda& agenda, AgendaPart part) {
-  return agenda.*sections[static_cast<std::size_t>(part)].items;
+  return agenda.*agenda_sections[static_cast<std::size_t>(part)].items;
 }
 
 std::string heading(const Agenda& agenda, AgendaPart part, const i18n::Catalog& tr) {
@@ -79,19 +64,6 @@ std::string_view heading_style(AgendaPart part) {
   }
 }
 
-// A month in a table cell: "6" in the plan year, "6/2025" outside it.
-std::string month_cell(const std::optional<YearMonth>& ym, int plan_year) {
-  if (!ym) return {};
-  if (ym->year == plan_year) return std::to_string(ym->month);
-  return fmt::format("{}/{}", ym->month, ym->year);
-}
-
-std::string status_cell(const Activity& a, const i18n::Catalog& tr) {
-  if (a.status == Status::in_progress && a.progress)
-    return tr.format("status.in_progress.percent", arg("progress", *a.progress));
-  return tr.status(a.status);
-}
-
 // Most months late first, then the earliest end, then by id.
 std::vector<AgendaItem> sorted(std::vector<AgendaItem> list) {
   std::sort(list.begin(), list.end(), [](const AgendaItem& x, const AgendaItem& y) {
@@ -115,6 +87,19 @@ bool shown(const Agenda& agenda, AgendaPart part) {
 }
 
 }  // namespace
+
+std::string month_cell(const std::optional<YearMonth>& ym, int plan_year) {
+  if (!ym) return {};
+  if (ym->year == plan_year) return std::to_string(ym->month);
+  return fmt::format("{}/{}", ym->month, ym->year);
+}
+
+std::string status_cell(const Activity& a, YearMonth as_of, const i18n::Catalog& tr) {
+  const Status then = status_as_of(a, as_of);
+  if (then == Status::in_progress && a.status == Status::in_progress && a.progress)
+    return tr.format("status.in_progress.percent", arg("progress", *a.progress));
+  return tr.status(then);
+}
 
 std::vector<std::string> AgendaTable::header() const {
   std::vector<std::string> out;
@@ -145,9 +130,11 @@ AgendaTable agenda_table(const Plan& plan, const Agenda& agenda, AgendaPart part
   std::vector<AgendaItem> list = sorted(items(agenda, part));
   const bool late = part == AgendaPart::overdue;
   const bool waiting = part == AgendaPart::waiting;
-  const bool status = std::any_of(list.begin(), list.end(), [](const AgendaItem& item) {
-    return item.activity->status == Status::in_progress;
-  });
+  auto in_progress = [&](const Activity& a) {
+    return status_as_of(a, agenda.as_of) == Status::in_progress;
+  };
+  const bool status = std::any_of(list.begin(), list.end(),
+                                  [&](const AgendaItem& item) { return in_progress(*item.activity); });
   auto header = [&](const char* key) { return std::string(tr.text(key)); };
   t.columns.push_back({header("col.id")});
   if (waiting) {
@@ -173,8 +160,8 @@ AgendaTable agenda_table(const Plan& plan, const Agenda& agenda, AgendaPart part
       row.push_back({plan.owner_names(a.lead, "; ", none)});
     }
     if (status)
-      row.push_back({status_cell(a, tr),
-                     a.status == Status::in_progress ? util::sgr::yellow : util::sgr::none});
+      row.push_back({status_cell(a, agenda.as_of, tr),
+                     in_progress(a) ? util::sgr::yellow : util::sgr::none});
     row.push_back({a.title});
     t.rows.push_back(std::move(row));
   }
@@ -201,7 +188,7 @@ std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view
   std::string out = util::paint(text::one_line(agenda_headline(plan, agenda, scope, tr)),
                                 util::sgr::bold, style.color) +
                     "\n";
-  for (const SectionInfo& info : sections) {
+  for (const AgendaSection& info : agenda_sections) {
     if (!shown(agenda, info.part)) continue;
     AgendaTable t = agenda_table(plan, agenda, info.part, tr);
     out += "\n" + util::paint(t.heading, heading_style(info.part), style.color) + "\n";
@@ -216,7 +203,7 @@ std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view
 std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_view scope,
                             const i18n::Catalog& tr) {
   std::string out = markdown::escape(agenda_headline(plan, agenda, scope, tr)) + "\n";
-  for (const SectionInfo& info : sections) {
+  for (const AgendaSection& info : agenda_sections) {
     if (!shown(agenda, info.part)) continue;
     AgendaTable t = agenda_table(plan, agenda, info.part, tr);
     out += "\n## " + markdown::escape(t.heading) + "\n\n";
@@ -235,7 +222,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
   // thousands of activities, and a complete DOM would cost several times the plan's size in
   // memory. Members in sorted order, as nlohmann::json writes an object.
   nlohmann::json counts;
-  for (const SectionInfo& info : sections) counts[info.key] = (agenda.*info.items).size();
+  for (const AgendaSection& info : agenda_sections) counts[info.key] = (agenda.*info.items).size();
   counts["ongoing"] = agenda.ongoing;
   counts["external"] = agenda.external;
   counts["unknown"] = agenda.unknown;
@@ -263,8 +250,8 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
                                                          {"plan", plan.info.id},
                                                          {"plan_year", plan.info.year},
                                                          {"within", agenda.within}};
-  std::map<std::string, const SectionInfo*> lists;
-  for (const SectionInfo& info : sections) lists[info.key] = &info;
+  std::map<std::string, const AgendaSection*> lists;
+  for (const AgendaSection& info : agenda_sections) lists[info.key] = &info;
   std::vector<std::string> keys;
   for (const auto& [key, value] : scalars) keys.push_back(key);
   for (const auto& [key, info] : lists) keys.push_back(key);
@@ -276,7 +263,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
     if (auto it = scalars.find(keys[k]); it != scalars.end()) {
       out += nested(it->second, "  ");
     } else {
-      const SectionInfo& info = *lists.at(keys[k]);
+      const AgendaSection& info = *lists.at(keys[k]);
       const auto& list = agenda.*info.items;
       out += list.empty() ? "[]" : "[\n";
       for (std::size_t i = 0; i < list.size(); ++i) {
@@ -302,9 +289,9 @@ std::string agenda_csv(const Plan& plan, const Agenda& agenda, char delimiter) {
   // An activity is one row, so that a spreadsheet's sums count it once: the sections by end month
   // exclude each other, so it is in at most two (starting and one of those).
   std::unordered_map<const Activity*, std::vector<const char*>> keys;
-  for (const SectionInfo& info : sections)
+  for (const AgendaSection& info : agenda_sections)
     for (const AgendaItem& item : agenda.*info.items) keys[item.activity].push_back(info.key);
-  for (const SectionInfo& info : sections)
+  for (const AgendaSection& info : agenda_sections)
     for (const AgendaItem& item : agenda.*info.items) {
       const std::vector<const char*>& in = keys[item.activity];
       if (in.front() != info.key) continue;

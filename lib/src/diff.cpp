@@ -198,6 +198,8 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
     const Field& old_field = *it->second;
     if (!same_text(old_field.title, f.title))
       found.push_back({PlanItem::field, f.id, "title", old_field.title, f.title});
+    if (!same_text(old_field.note, f.note))
+      found.push_back({PlanItem::field, f.id, "note", old_field.note, f.note});
     if (file_name(old_field.file) != file_name(f.file))
       found.push_back({PlanItem::field, f.id, "file", std::string(file_name(old_field.file)),
                        std::string(file_name(f.file))});
@@ -213,10 +215,15 @@ void diff_structure(const Plan& a, const Plan& b, const std::optional<Filter>& f
       if (!wanted_task(t.id, f.id) &&
           (it == old_tasks.end() || !wanted_task(t.id, it->second.field->id)))
         continue;
-      if (it == old_tasks.end())
+      if (it == old_tasks.end()) {
         found.push_back({PlanItem::task, t.id, "title", std::nullopt, t.title});
-      else if (!same_text(it->second.task->title, t.title))
-        found.push_back({PlanItem::task, t.id, "title", it->second.task->title, t.title});
+        continue;
+      }
+      const Task& old_task = *it->second.task;
+      if (!same_text(old_task.title, t.title))
+        found.push_back({PlanItem::task, t.id, "title", old_task.title, t.title});
+      if (!same_text(old_task.note, t.note))
+        found.push_back({PlanItem::task, t.id, "note", old_task.note, t.note});
     }
   for (const Field& f : a.fields)
     for (const Task& t : f.tasks)
@@ -321,11 +328,12 @@ Plan combined_catalog(const Plan& old_plan, const Plan& new_plan) {
       auto it = std::find_if(catalog.fields.begin(), catalog.fields.end(),
                              [&](const Field& f) { return f.id == field.id; });
       if (it == catalog.fields.end())
-        it = catalog.fields.insert(it, {field.id, field.title, field.file, field.location, {}});
+        it = catalog.fields.insert(
+            it, {field.id, field.title, field.note, field.file, field.location, {}});
       for (const Task& task : field.tasks)
         if (std::none_of(it->tasks.begin(), it->tasks.end(),
                          [&](const Task& t) { return t.id == task.id; }))
-          it->tasks.push_back({task.id, task.title, task.location, {}});
+          it->tasks.push_back({task.id, task.title, task.note, task.location, {}});
     }
   };
   add_fields(new_plan);

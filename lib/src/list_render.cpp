@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "parplan/export.hpp"
 #include "util/colour.hpp"
@@ -40,6 +41,30 @@ std::string_view status_style(Status s) {
   return util::sgr::none;
 }
 
+// The notes of the fields and tasks the activities belong to (where a title was written by hand,
+// for one), in plan order: "  VII.1: Tên nhiệm vụ do người nhập liệu viết ...".
+std::string notes(const Plan& plan, const std::vector<const Activity*>& activities,
+                  const i18n::Catalog& tr, const text::TableStyle& style) {
+  std::set<std::string_view> fields, tasks;
+  for (const Activity* a : activities) {
+    fields.insert(a->field);
+    tasks.insert(a->task);
+  }
+  const std::string indent(style.indent, ' ');
+  std::string lines;
+  auto add = [&](const std::string& id, const std::string& note) {
+    if (!note.empty()) lines += indent + text::one_line(id + ": " + note) + "\n";
+  };
+  for (const Field& field : plan.fields) {
+    if (!fields.contains(field.id)) continue;
+    add(field.id, field.note);
+    for (const Task& task : field.tasks)
+      if (tasks.contains(task.id)) add(task.id, task.note);
+  }
+  if (lines.empty()) return lines;
+  return "\n" + util::paint(tr.text("list.notes"), util::sgr::bold, style.color) + "\n" + lines;
+}
+
 }  // namespace
 
 std::string list_text(const Plan& plan, const std::vector<const Activity*>& activities,
@@ -65,7 +90,7 @@ std::string list_text(const Plan& plan, const std::vector<const Activity*>& acti
                     {schedule_label(plan, *a, tr)},
                     {plan.owner_names(a->lead, "; ", none)},
                     {a->title}});
-  return out + "\n" + text::table(columns, rows, style);
+  return out + "\n" + text::table(columns, rows, style) + notes(plan, activities, tr, style);
 }
 
 nlohmann::json list_json(const Plan& plan, const std::vector<const Activity*>& activities) {

@@ -156,12 +156,8 @@ class ReportWriter {
   [[nodiscard]] std::optional<int> progress_then(const Activity& a) const {
     return a.status == status_then(a) ? a.progress : std::nullopt;
   }
-
   [[nodiscard]] std::string status(const Activity& a) const {
-    const Status then = status_then(a);
-    if (then == Status::in_progress && progress_then(a))
-      return tr_.format("status.in_progress.percent", arg("progress", *progress_then(a)));
-    return tr_.status(then);
+    return status_cell(a, options_.as_of, tr_);
   }
 
   void title() {
@@ -290,6 +286,11 @@ class ReportWriter {
     if (!rows.empty()) rows.push_back(tally_row(std::string(tr_.text("row.total")), total));
     table(tally_header("col.field"), rows, tally_right());
     if (!rows.empty()) paragraph(std::string(tr_.text("progress.note")));
+    // Where a field's title was written by hand, and why.
+    for (const Field& field : plan_.fields)
+      if (!field.note.empty() && std::any_of(selected_.begin(), selected_.end(),
+                                             [&](auto* a) { return a->field == field.id; }))
+        paragraph(field.id + ". " + field.title + ": " + field.note);
   }
 
   void by_owner() {
@@ -361,11 +362,8 @@ class ReportWriter {
 
   void waiting() { agenda_section(AgendaPart::waiting); }
 
-  // A month in a table cell, as agenda tables write it: "6" in the plan year, else "6/2025".
   [[nodiscard]] std::string month(const std::optional<YearMonth>& ym) const {
-    if (!ym) return std::string(no_value);
-    if (ym->year == plan_.info.year) return std::to_string(ym->month);
-    return fmt::format("{}/{}", ym->month, ym->year);
+    return ym ? month_cell(ym, plan_.info.year) : std::string(no_value);
   }
 
   void in_progress() {

@@ -352,6 +352,15 @@ const KeyRule<FieldState> field_rules[] = {
      [](FieldState& s, const Node&, const Node& value) {
        if (s.w.expect(value, Node::Kind::sequence, "'tasks'")) s.tasks = &value;
      }},
+    {{"note",
+      false,
+      ValueKind::text,
+      {},
+      "a remark, e.g. where the title comes from",
+      "ghi chú, ví dụ nguồn của tên lĩnh vực"},
+     [](FieldState& s, const Node& key, const Node& value) {
+       s.field.note = s.w.text(key, value, false);
+     }},
 };
 
 struct TaskState {
@@ -382,6 +391,15 @@ const KeyRule<TaskState> task_rules[] = {
       "các hoạt động của nhiệm vụ, theo thứ tự"},
      [](TaskState& s, const Node&, const Node& value) {
        if (s.w.expect(value, Node::Kind::sequence, "'activities'")) s.activities = &value;
+     }},
+    {{"note",
+      false,
+      ValueKind::text,
+      {},
+      "a remark, e.g. where the title comes from",
+      "ghi chú, ví dụ nguồn của tên nhiệm vụ"},
+     [](TaskState& s, const Node& key, const Node& value) {
+       s.task.note = s.w.text(key, value, false);
      }},
 };
 

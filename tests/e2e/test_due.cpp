@@ -619,6 +619,29 @@ TEST_CASE("due: Markdown renders as headings and tables") {
   CHECK(tables == 5);
 }
 
+TEST_CASE("due: its Markdown tables are the report's agenda sections, word for word") {
+  for (const char* lang : {"vi", "en"}) {
+    INFO(lang);
+    std::string due =
+        run_parplan({"due", "--plan", fixture, "--month", "6", "--format", "md", "--lang", lang})
+            .out;
+    std::string report = run_parplan({"report", "--plan", fixture, "--month", "6", "--lang", lang,
+                                      "--sections", "overdue,due,upcoming,waiting"})
+                             .out;
+    // Each "## heading" and its table in due's output appears whole in the report.
+    std::size_t sections = 0;
+    for (std::size_t at = due.find("\n## "); at != std::string::npos;
+         at = due.find("\n## ", at + 1)) {
+      std::size_t end = due.find("\n\n", due.find("\n\n", at + 1) + 2);
+      std::string block = due.substr(at + 1, end - at);
+      if (block.find("## Bắt đầu") == 0 || block.find("## Starting") == 0) continue;  // due only
+      CHECK_MESSAGE(report.find(block) != std::string::npos, block);
+      ++sections;
+    }
+    CHECK(sections == 4);
+  }
+}
+
 TEST_CASE("due: piped output is never cut and never coloured") {
   RunResult r = run_parplan({"due", "--month", "6", "--lang", "en"}, {"", {{"COLUMNS", "40"}}, ""});
   CHECK(r.out.find("…") == std::string::npos);

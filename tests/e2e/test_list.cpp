@@ -171,6 +171,33 @@ TEST_CASE("list: the shipped plan, whole and narrowed") {
   CHECK(text.out.starts_with("dak-nong-cchc-2024 (cơ quan chủ trì Sở Nội vụ): 35 hoạt động\n\n"));
 }
 
+TEST_CASE("list: the notes of the listed fields and tasks follow the table") {
+  // The shipped plan says where a heading was written by hand.
+  RunResult r = run_parplan({"list", "--field", "VII"});
+  CHECK(r.exit_code == 0);
+  CHECK(
+      r.out.ends_with("\nGhi chú về lĩnh vực, nhiệm vụ\n"
+                      "  VII: Tên lĩnh vực do người nhập liệu ghi theo mục II.7 của Kế hoạch, vì "
+                      "bản Phụ lục bị mất "
+                      "dòng tiêu đề lĩnh vực VII.\n"
+                      "  VII.1: Tên nhiệm vụ do người nhập liệu viết theo nội dung các hoạt động, "
+                      "vì bản Phụ lục bị "
+                      "mất dòng Nhiệm vụ 1.\n"
+                      "  VII.2: Tên nhiệm vụ do người nhập liệu viết theo nội dung các hoạt động, "
+                      "vì bản Phụ lục bị "
+                      "mất dòng Nhiệm vụ 2.\n"
+                      "  VII.3: Tên nhiệm vụ do người nhập liệu viết theo nội dung các hoạt động, "
+                      "vì bản Phụ lục bị "
+                      "mất dòng Nhiệm vụ 3.\n"));
+  // Only the fields and tasks of the activities listed.
+  RunResult six = run_parplan({"list", "--field", "VI", "--lang", "en"});
+  CHECK(
+      six.out.ends_with("\nNotes on the fields and tasks\n"
+                        "  VI.2: Tên nhiệm vụ do người nhập liệu viết theo nội dung các hoạt "
+                        "động (mục II.6 của Kế hoạch), vì bản Phụ lục bị mất dòng Nhiệm vụ 2.\n"));
+  CHECK(run_parplan({"list", "--field", "III"}).out.find("Ghi chú") == std::string::npos);
+}
+
 TEST_CASE("list: JSON activity objects carry every key the issue asks for") {
   json all = list_json({"--plan", fixture});
   CHECK(ids(all) == fixture_ids);

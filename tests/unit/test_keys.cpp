@@ -27,8 +27,8 @@ TEST_CASE("keys: every section lists its keys in the docs' order") {
   CHECK(names(Section::plan_file) == V{"plan", "owners"});
   CHECK(names(Section::plan) == V{"id", "title", "year", "issued_by", "language"});
   CHECK(names(Section::owner) == V{"name", "aliases"});
-  CHECK(names(Section::field) == V{"field", "title", "tasks"});
-  CHECK(names(Section::task) == V{"id", "title", "activities"});
+  CHECK(names(Section::field) == V{"field", "title", "tasks", "note"});
+  CHECK(names(Section::task) == V{"id", "title", "activities", "note"});
   CHECK(names(Section::activity) == V{"id", "title", "result", "output", "note", "lead", "support",
                                       "start", "end", "schedule", "after", "per", "status",
                                       "completed", "progress"});

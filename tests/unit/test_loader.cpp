@@ -252,9 +252,21 @@ TEST_CASE("loader: user text in messages is escaped and shortened") {
   std::string long_key(100, 'k');
   CHECK(problems("field: II\ntitle: x\ntasks: []\n\"a\\tb\\nc\": 1\n" + long_key + ": 2\n") ==
         Lines{"p/02.yaml:4:1: error: unknown key 'a\\tb\\nc' in field file (expected one of: "
-              "field, title, tasks)",
+              "field, title, tasks, note)",
               "p/02.yaml:5:1: error: unknown key '" + std::string(60, 'k') +
-                  "…' in field file (expected one of: field, title, tasks)"});
+                  "…' in field file (expected one of: field, title, tasks, note)"});
+}
+
+TEST_CASE("loader: fields and tasks take a note") {
+  LoadResult r = load(
+      "field: II\ntitle: Cải cách thể chế\ntasks:\n  - id: II.1\n    title: Viết tay\n"
+      "    note: Tên nhiệm vụ do người nhập liệu viết.\n    activities:\n      - id: II.1.1\n"
+      "        title: Hoạt động\n        lead: [snv]\n        schedule: ongoing\n"
+      "note: Tên lĩnh vực lấy từ mục II.2.\n");
+  CHECK(r.diagnostics.empty());
+  REQUIRE(r.plan.fields.size() == 1);
+  CHECK(r.plan.fields[0].note == "Tên lĩnh vực lấy từ mục II.2.");
+  CHECK(r.plan.fields[0].tasks.at(0).note == "Tên nhiệm vụ do người nhập liệu viết.");
 }
 
 TEST_CASE("loader: CRLF line endings and a BOM load like LF") {

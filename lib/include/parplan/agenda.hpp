@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <iterator>
 #include <optional>
 #include <vector>
 
@@ -42,16 +44,28 @@ struct Agenda {
   std::size_t unknown = 0;   // no schedule at all
 };
 
-// The sections of an agenda in their order, with their key in JSON, CSV and sheet names.
+enum class AgendaPart { overdue, due, upcoming, starting, waiting };
+
+// The sections of an agenda in their order (agenda_sections[part] is that part's), with their
+// key in JSON, CSV and sheet names.
 struct AgendaSection {
+  AgendaPart part;
   const char* key;
   std::vector<AgendaItem> Agenda::*items;
 };
-inline constexpr AgendaSection agenda_sections[] = {{"overdue", &Agenda::overdue},
-                                                    {"due", &Agenda::due},
-                                                    {"upcoming", &Agenda::upcoming},
-                                                    {"starting", &Agenda::starting},
-                                                    {"waiting", &Agenda::waiting}};
+inline constexpr AgendaSection agenda_sections[] = {
+    {AgendaPart::overdue, "overdue", &Agenda::overdue},
+    {AgendaPart::due, "due", &Agenda::due},
+    {AgendaPart::upcoming, "upcoming", &Agenda::upcoming},
+    {AgendaPart::starting, "starting", &Agenda::starting},
+    {AgendaPart::waiting, "waiting", &Agenda::waiting}};
+static_assert(
+    [] {
+      for (std::size_t i = 0; i < std::size(agenda_sections); ++i)
+        if (static_cast<std::size_t>(agenda_sections[i].part) != i) return false;
+      return true;
+    }(),
+    "agenda_sections is indexed by AgendaPart");
 
 // The status an activity had in the as-of month, as far as the plan can tell: one `done` with a
 // `completed` month after `as_of` was not done then (in progress when its start had come, else

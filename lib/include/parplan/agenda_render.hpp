@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,6 @@
 #include "parplan/text_table.hpp"
 
 namespace parplan {
-
-enum class AgendaPart { overdue, due, upcoming, starting, waiting };
 
 // One section of an agenda in the words of `tr`, for every rendering (due's text and Markdown,
 // the report's Markdown and HTML). Rows are most months late first, then by end month, then by
@@ -36,6 +35,13 @@ struct AgendaTable {
 };
 AgendaTable agenda_table(const Plan& plan, const Agenda& agenda, AgendaPart part,
                          const i18n::Catalog& tr);
+
+// Cells of activity tables, for the report's other tables to read the same: a month is "6" in
+// the plan year and "6/2025" outside it (empty when missing); a status is the one the activity
+// had in month `as_of` (status_as_of), "chưa thực hiện" or, in progress, "đang thực hiện, 60%"
+// (a progress recorded with a later completion says nothing about that month).
+std::string month_cell(const std::optional<YearMonth>& ym, int plan_year);
+std::string status_cell(const Activity& a, YearMonth as_of, const i18n::Catalog& tr);
 
 // The first line: plan id, the scope (describe_filter; may be empty), the as-of month, whether
 // the plan year has not started or has ended, and the count of each section.

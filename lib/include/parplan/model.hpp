@@ -62,6 +62,7 @@ struct Activity {
 struct Task {
   std::string id;
   std::string title;
+  std::string note;  // e.g. that the title was written by hand where the source lost it
   SourceLocation location;
   std::vector<Activity> activities;
 };
@@ -69,6 +70,7 @@ struct Task {
 struct Field {
   std::string id;
   std::string title;
+  std::string note;  // e.g. that the title was written by hand where the source lost it
   std::string file;  // path as the user would type it
   SourceLocation location;
   std::vector<Task> tasks;
