@@ -33,10 +33,10 @@ std::string heading(const Agenda& agenda, AgendaPart part, const i18n::Catalog& 
       break;
     case AgendaPart::due:
       // due --period: due in every month of the period.
-      text = agenda.due_from != month ? tr.format("due.heading.period",
-                                                  arg("from", tr.month(agenda.due_from)),
-                                                  arg("to", tr.month(month)))
-                                      : tr.format("due.heading", arg("month", tr.month(month)));
+      text = agenda.due_from != month
+                 ? tr.format("due.heading.period", arg("from", tr.month(agenda.due_from)),
+                             arg("to", tr.month(month)))
+                 : tr.format("due.heading", arg("month", tr.month(month)));
       break;
     case AgendaPart::upcoming:
       text =
@@ -133,8 +133,9 @@ AgendaTable agenda_table(const Plan& plan, const Agenda& agenda, AgendaPart part
   auto in_progress = [&](const Activity& a) {
     return status_as_of(a, agenda.as_of) == Status::in_progress;
   };
-  const bool status = std::any_of(list.begin(), list.end(),
-                                  [&](const AgendaItem& item) { return in_progress(*item.activity); });
+  const bool status = std::any_of(list.begin(), list.end(), [&](const AgendaItem& item) {
+    return in_progress(*item.activity);
+  });
   auto header = [&](const char* key) { return std::string(tr.text(key)); };
   t.columns.push_back({header("col.id")});
   if (waiting) {
@@ -160,8 +161,8 @@ AgendaTable agenda_table(const Plan& plan, const Agenda& agenda, AgendaPart part
       row.push_back({plan.owner_names(a.lead, "; ", none)});
     }
     if (status)
-      row.push_back({status_cell(a, agenda.as_of, tr),
-                     in_progress(a) ? util::sgr::yellow : util::sgr::none});
+      row.push_back(
+          {status_cell(a, agenda.as_of, tr), in_progress(a) ? util::sgr::yellow : util::sgr::none});
     row.push_back({a.title});
     t.rows.push_back(std::move(row));
   }

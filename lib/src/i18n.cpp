@@ -31,7 +31,8 @@ constexpr Entry english[] = {
     {"selection.owner.lead", "lead {names}"},
     {"selection.owner.support", "support {names}"},
     {"selection.owner.any", "lead or support {names}"},
-    {"selection.field", "field {names}"},
+    {"selection.field.one", "field {names}"},
+    {"selection.field.other", "fields {names}"},
     {"selection.status", "status {status}"},
     {"stamp", "Generated {time}."},
 
@@ -279,7 +280,8 @@ constexpr Entry vietnamese[] = {
     {"selection.owner.lead", "cơ quan chủ trì {names}"},
     {"selection.owner.support", "cơ quan phối hợp {names}"},
     {"selection.owner.any", "cơ quan {names} (chủ trì hoặc phối hợp)"},
-    {"selection.field", "lĩnh vực {names}"},
+    {"selection.field.one", "lĩnh vực {names}"},
+    {"selection.field.other", "các lĩnh vực {names}"},
     {"selection.status", "tình trạng {status}"},
     {"stamp", "Lập lúc {time}."},
 

@@ -196,12 +196,13 @@ std::string describe_filter(const Plan& plan, const Filter& filter, const i18n::
   if (filter.fields) {
     // Fields and tasks in plan order.
     std::string ids;
+    long n = 0;
     for (const Field& field : plan.fields) {
-      if (filter.fields->contains(field.id)) ids += (ids.empty() ? "" : ", ") + field.id;
+      if (filter.fields->contains(field.id)) ids += (n++ ? ", " : "") + field.id;
       for (const Task& task : field.tasks)
-        if (filter.fields->contains(task.id)) ids += (ids.empty() ? "" : ", ") + task.id;
+        if (filter.fields->contains(task.id)) ids += (n++ ? ", " : "") + task.id;
     }
-    parts.push_back(tr.format("selection.field", fmt::arg("names", ids)));
+    parts.push_back(tr.count("selection.field", n, fmt::arg("names", ids)));
   }
   if (filter.status)
     parts.push_back(tr.format("selection.status", fmt::arg("status", tr.status(*filter.status))));

@@ -201,8 +201,8 @@ class ReportWriter {
         for (const Task& task : field.tasks)
           if (filter.fields->contains(task.id)) names.push_back(task.id + ". " + task.title);
       }
-      items.push_back(
-          tr_.format("selection.field", arg("names", fmt::format("{}", fmt::join(names, ", ")))));
+      items.push_back(tr_.count("selection.field", static_cast<long>(names.size()),
+                                arg("names", fmt::format("{}", fmt::join(names, ", ")))));
     }
     if (filter.status)
       items.push_back(tr_.format("selection.status", arg("status", tr_.status(*filter.status))));
@@ -371,9 +371,10 @@ class ReportWriter {
     std::vector<std::vector<std::string>> rows;
     for (const Activity* a : sorted_selection())
       if (status_then(*a) == Status::in_progress)
-        rows.push_back({a->id, month(a->start), month(a->end), leads(*a),
-                        progress_then(*a) ? fmt::format("{}%", *a->progress) : std::string(no_value),
-                        a->title});
+        rows.push_back(
+            {a->id, month(a->start), month(a->end), leads(*a),
+             progress_then(*a) ? fmt::format("{}%", *a->progress) : std::string(no_value),
+             a->title});
     table(header({"col.id", "col.start", "col.end", "col.lead", "col.progress", "col.activity"}),
           rows, {false, true, true, false, true, false});
   }
@@ -448,7 +449,7 @@ class ReportWriter {
     for (const OnTimeRow& row : result.by_owner)
       rows.push_back(
           on_time_row(row.id.empty() ? std::string(tr_.text("owner.none")) : row.name, row.counts));
-    if (!rows.empty()) table(on_time_header("col.owner"), rows, right);
+    if (!rows.empty()) table(on_time_header("col.lead"), rows, right);
     note_text(tr_.format("period.on_time.note", arg("last", tr_.month(last)),
                          arg("window", window_name())));
     paragraph(tr_.format("period.on_time.apart", arg("ongoing", result.ongoing),

@@ -47,7 +47,8 @@ TEST_CASE("cli: a mistyped command gets the closest one, ignoring case and accen
   CHECK(far.exit_code == 2);
   CHECK(far.err ==
         "parplan: error: unknown command `frobnicate`; the commands are validate, due, list, "
-        "report, diff, import, schema, completion, set, done.\nRun 'parplan --help' for usage.\n");
+        "report, diff, import, schema, completion, set, done, log.\nRun 'parplan --help' for "
+        "usage.\n");
 }
 
 TEST_CASE("cli: a mistyped option gets the closest option of its command") {
@@ -108,11 +109,13 @@ TEST_CASE("cli: help keeps descriptions in one column, within 80 columns") {
             "  --sections LIST             Only these sections, in this order\n"
             "                              (comma-separated): summary,by-field,by-owner,\n"
             "                              overdue,due,upcoming,in-progress,finished,waiting,\n"
-            "                              unscheduled,gantt,changes\n") != std::string::npos);
+            "                              unscheduled,on-time,gantt,changes,period-due,\n"
+            "                              period-finished,period-overdue,period-changes\n") !=
+        std::string::npos);
   CHECK(due.exit_code == 0);
-  CHECK(
-      due.out.find("  --month N                   As of month N (1-12) of the plan year. Not with\n"
-                   "                              --as-of\n") != std::string::npos);
+  CHECK(due.out.find(
+            "  --month N                   As of month N (1-12) of the plan year. Not with\n"
+            "                              --as-of. Not with --period\n") != std::string::npos);
   CHECK(due.out.find("  --format FMT                Output: text (default), md, json, csv, xlsx\n"
                      "                              (Excel) or ics (calendar)\n") !=
         std::string::npos);

@@ -374,7 +374,8 @@ TEST_CASE("list: --owner and --field repeat, each the union of what it names") {
   CHECK(ids(list_json({"--plan", fixture, "--owner", "stp", "--owner", "ict", "--field", "1"})) ==
         Ids{"I.1.5", "I.1.6", "I.1.7", "I.1.8"});
 
-  RunResult r = run_parplan({"list", "--plan", fixture, "--field", "1.1", "--field", "2"});
+  RunResult r =
+      run_parplan({"list", "--plan", fixture, "--field", "1.1", "--field", "2", "--lang", "en"});
   CHECK(r.out.starts_with("fixture-all-kinds (fields I.1, II): 18 activities\n"));
 }
 
