@@ -2,6 +2,7 @@
 // in temporary directories; device nodes only inside a private mount namespace.
 
 #include <doctest/doctest.h>
+#include <poll.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -188,7 +189,10 @@ TEST_CASE("-o: a signal during the write removes the temporary file") {
           PARPLAN_BINARY,
           {"--plan", plan, "report", "--month", "6", "-o", dir.str() + "/out/report.md"},
           {.directory = dir.str()});
-      // The first file created in out/ is the temporary one: signal as soon as it appears.
+      // The first file created in out/ is the temporary one: signal as soon as it appears. A
+      // parplan that fails before writing creates none: wait 60 s at most, never forever.
+      pollfd ready{watch, POLLIN, 0};
+      REQUIRE_MESSAGE(::poll(&ready, 1, 60'000) == 1, "no file appeared in out/");
       alignas(inotify_event) char event[sizeof(inotify_event) + NAME_MAX + 1];
       REQUIRE(::read(watch, event, sizeof event) > 0);
       std::string created = reinterpret_cast<inotify_event*>(event)->name;
