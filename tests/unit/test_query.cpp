@@ -200,5 +200,5 @@ TEST_CASE("query: describe_filter says what a filter keeps, in the catalog's wor
   g.role = Role::support;
   g.owners = std::set<std::string>{"ict"};
   g.fields = std::set<std::string>{"I", "II"};
-  CHECK(describe_filter(plan, g, en) == "support ICT Center; field I, II");
+  CHECK(describe_filter(plan, g, en) == "support ICT Center; fields I, II");
 }
