@@ -57,6 +57,8 @@ set(CPACK_PACKAGE_CONTACT "parplan maintainers <parplan@localhost>")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# dpkg-shlibdeps sees only what the binary links; libzip and libxlsxwriter are loaded on first use.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "${PARPLAN_LIBZIP_PACKAGE}, ${PARPLAN_XLSXWRITER_PACKAGE}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
