@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -263,4 +264,27 @@ TEST_CASE("import --help shows an example") {
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("Examples:\n  parplan import ke-hoach-2024.docx --out data\n") !=
         std::string::npos);
+}
+
+TEST_CASE("import: without libzip installed, one clear line naming the package (mount namespace)") {
+  // libzip is loaded on first use: hide it behind an empty file in a private mount namespace,
+  // so this shell alone sees it missing. Other commands never load it.
+  const std::string docx = parplan::test::source_path("tests/fixtures/import/merged.docx");
+  parplan::test::TempDir dir;
+  parplan::test::RunResult r = parplan::test::run_program(
+      {"unshare", "-m", "sh", "-c",
+       "docx=$1 data=$2 && shift 2 && mount --make-rprivate / && for f in /usr/lib/*/libzip.so.*; "
+       "do mount --bind /dev/null \"$f\"; done && \"$@\" import \"$docx\" --out out; echo "
+       "\"import=$?\"; \"$@\" --plan \"$data\" due --month 6 >/dev/null; echo \"due=$?\"",
+       "sh", docx, parplan::test::source_path("data"), PARPLAN_BINARY},
+      {.cwd = dir.str()});
+  if (r.exit_code != 0 && r.err.find("unshare") != std::string::npos) {
+    MESSAGE("no mount namespace here: " << r.err);
+    return;
+  }
+  CHECK(r.out == "import=2\ndue=0\n");
+  CHECK(r.err.starts_with("parplan: error: cannot load libzip.so."));
+  CHECK(r.err.ends_with("; install the Debian package libzip4\n"));
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "out"));
 }
