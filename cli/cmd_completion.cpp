@@ -8,7 +8,7 @@ namespace parplan::cli {
 void register_completion(CLI::App& app, Context&) {
   auto shell = std::make_shared<std::string>();
   CLI::App* cmd =
-      app.add_subcommand("completion", "Print the shell completion script for bash, zsh or fish");
+      app.add_subcommand("completion", "Print the completion script for bash, zsh or fish");
   cmd->add_option("shell", *shell, "The shell")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}))

@@ -159,8 +159,7 @@ void run_git_driver(Context& ctx, const DiffCommandOptions& options) {
 
 void register_diff(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<DiffCommandOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "diff", "Show what changed between two versions of the plan, in the plan's own terms");
+  CLI::App* cmd = app.add_subcommand("diff", "Show what changed between two versions of the plan");
   cmd->add_option("versions", options->versions,
                   "OLD and NEW: plan directories, git revisions or dates (YYYY-MM-DD: the last "
                   "commit of the current branch before that day) (default: HEAD and the working "

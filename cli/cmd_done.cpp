@@ -35,8 +35,7 @@ void run_done(Context& ctx, const DoneOptions& options) {
 
 void register_done(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<DoneOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "done", "Mark activities done: status done, completed this month (progress 100 if given)");
+  CLI::App* cmd = app.add_subcommand("done", "Mark activities done (status, completed month)");
   cmd->add_option("ids", options->ids, "Activity ids, e.g. III.1.4 III.2.1")
       ->required()
       ->type_name("ID");

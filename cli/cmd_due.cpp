@@ -83,8 +83,7 @@ void run_due(Context& ctx, const DueOptions& options) {
 
 void register_due(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<DueOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "due", "What is overdue, due this month, upcoming, starting and waiting, and who leads it");
+  CLI::App* cmd = app.add_subcommand("due", "What is overdue, due, upcoming; who leads it");
   add_selection_options(cmd, options->selection, true, false);
   add_period_option(cmd, options->period,
                     "As of the end of a period (2024-Q2, 2024-H1, 2024-9M, 2024), due covering "

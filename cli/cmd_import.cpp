@@ -68,9 +68,7 @@ void run_import(Context& ctx, const ImportCommand& cmd) {
 
 void register_import(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ImportCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "import",
-      "Turn a published plan's appendix table (.docx, .xlsx, .csv) into a plan directory");
+  CLI::App* sub = app.add_subcommand("import", "Turn a published appendix table into a plan");
   sub->add_option("FILE", cmd->file, "The appendix: a Word .docx, an Excel .xlsx or a .csv")
       ->required();
   sub->add_option("--out", cmd->out, "Directory to write the plan into (new or empty)")

@@ -73,7 +73,7 @@ void run_list(Context& ctx, const ListOptions& options) {
 
 void register_list(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ListOptions>();
-  CLI::App* cmd = app.add_subcommand("list", "List the plan's activities, filtered, in plan order");
+  CLI::App* cmd = app.add_subcommand("list", "List the activities, filtered, in plan order");
   add_selection_options(cmd, options->selection, false, true);
   add_period_option(cmd, options->period,
                     "Only activities whose months overlap a period (2024-Q2, 2024-H1, 2024-9M, "

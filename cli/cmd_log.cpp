@@ -118,8 +118,7 @@ void run_log(Context& ctx, const LogOptions& options) {
 
 void register_log(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<LogOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "log", "Show who changed which activity and when, from the plan's git history");
+  CLI::App* cmd = app.add_subcommand("log", "Show who changed which activity and when (git)");
   cmd->add_option("ids", options->ids,
                   "Only these activities (any id they had: renumberings are followed)")
       ->type_name(activity_ids_type);

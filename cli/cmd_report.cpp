@@ -156,9 +156,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
 
 void register_report(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<ReportCliOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "report",
-      "Write the progress report (Markdown or HTML): summary, tables, late work, timeline");
+  CLI::App* cmd = app.add_subcommand("report", "Write the progress report (Markdown or HTML)");
   add_selection_options(cmd, options->selection, true, false);
   cmd->add_option("--lang", options->lang,
                   "Language of the report: vi or en (default: the plan's language:, else en)")

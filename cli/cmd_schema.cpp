@@ -8,8 +8,8 @@ namespace parplan::cli {
 
 void register_schema(CLI::App& app, Context&) {
   auto which = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand(
-      "schema", "Print the JSON Schema of plan.yaml (plan) or of a field file (field)");
+  CLI::App* cmd =
+      app.add_subcommand("schema", "Print the JSON Schema of plan.yaml or a field file");
   cmd->add_option("file", *which, "Which file's schema")
       ->required()
       ->check(CLI::IsMember({"plan", "field"}))

@@ -31,8 +31,7 @@ void run_set(Context& ctx, const SetOptions& options) {
 
 void register_set(CLI::App& app, Context& ctx) {
   auto options = std::make_shared<SetOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "set", "Change keys of one activity in its plan file, keeping the file as it was written");
+  CLI::App* cmd = app.add_subcommand("set", "Change keys of one activity, keeping its file");
   cmd->add_option("id", options->id, "Activity id, e.g. III.1.4")->required()->type_name("ID");
   cmd->add_option("pairs", options->pairs,
                   "KEY=VALUE, applied together: status, progress, completed, start, end, "

@@ -1,6 +1,5 @@
 #include "help_formatter.hpp"
 
-#include <sstream>
 #include <string_view>
 
 namespace parplan::cli {
@@ -79,13 +78,6 @@ std::string HelpFormatter::make_option_desc(const CLI::Option* option) const {
   for (const CLI::Option* other : option->get_excludes())
     text += (text.empty() ? "Not with " : ". Not with ") + other->get_name();
   return wrap(text, line_width - name_column);
-}
-
-std::string HelpFormatter::make_subcommand(const CLI::App* command) const {
-  std::stringstream out;
-  CLI::detail::format_help(out, command->get_display_name(true),
-                           wrap(command->get_description(), line_width - name_column), name_column);
-  return out.str();
 }
 
 }  // namespace parplan::cli

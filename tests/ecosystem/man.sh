@@ -19,7 +19,7 @@ done
 # every example line.
 render() { MANWIDTH=200 man -l "$TMP/$1" 2>/dev/null | col -bx; }
 due=$(render parplan-due.1)
-expect "NAME" "       parplan-due - What is overdue, due this month, upcoming, starting and waiting, and who leads it" \
+expect "NAME" "       parplan-due - What is overdue, due, upcoming; who leads it" \
   "$(printf '%s\n' "$due" | sed -n '/^NAME/{n;p}')"
 expect "an option with its metavariable and choices" "       --format FMT" \
   "$(printf '%s\n' "$due" | grep -e '^       --format')"
