@@ -65,7 +65,7 @@ fuzz:
 	@scripts/install-deps clang-14 libclang-rt-14-dev
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DPARPLAN_FUZZ=ON -DPARPLAN_TESTS=OFF -DPARPLAN_WERROR=ON
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_loader fuzz_calendar fuzz_render fuzz_outputs fuzz_editor \
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_loader fuzz_calendar fuzz_render fuzz_outputs fuzz_editor fuzz_yaml_readers \
 	  fuzz_import_docx fuzz_import_xlsx fuzz_import_csv fuzz_import_file
 	scripts/run-fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 

@@ -1,8 +1,9 @@
 #pragma once
 
-// A small YAML document tree built from yaml-cpp parser events. yaml-cpp's own YAML::Node keeps
-// duplicate keys, follows aliases (billion laughs) and loses exact positions; building our own
-// tree from events lets the loader refuse those as it goes and costs less than YAML::Node.
+// A small YAML document tree built from parser events (libyaml's for files with nothing to
+// report, yaml-cpp's for the rest: yaml_builder.hpp). A parser's own node type keeps duplicate
+// keys, follows aliases (billion laughs) or loses exact positions; building our own tree from
+// events lets the loader refuse those as it goes and costs less.
 
 #include <cstddef>
 #include <cstdint>
