@@ -105,8 +105,7 @@ class MarkdownWriter {
     if (info.shift == Shift::months)
       what = p_.format("diff.change_with_shift", fmt::arg("change", what),
                        fmt::arg("shift", shift_text(p_, c.attribute, c.delta)));
-    std::string before = info.show(old_, *d.old_activity);
-    std::string after = info.show(new_, *d.new_activity);
+    auto [before, after] = show_change(info, old_, *d.old_activity, new_, *d.new_activity);
     return {d.id, d.new_activity->title, what, before.empty() ? none_ : before,
             after.empty() ? none_ : after};
   }

@@ -148,6 +148,23 @@ const AttributeInfo& attribute_info(Attribute attribute) {
   return attributes[static_cast<std::size_t>(attribute)];
 }
 
+std::pair<std::string, std::string> show_change(const AttributeInfo& info, const SideView& old_side,
+                                                const Activity& old_activity,
+                                                const SideView& new_side,
+                                                const Activity& new_activity) {
+  std::pair<std::string, std::string> shown{info.show(old_side, old_activity),
+                                            info.show(new_side, new_activity)};
+  if (!info.owners || shown.first != shown.second) return shown;
+  auto with_ids = [&info](const SideView& side, const Activity& a) {
+    const auto& ids = info.attribute == Attribute::lead ? a.lead : a.support;
+    std::string out;
+    for (const std::string& id : ids)
+      out += (out.empty() ? "" : "; ") + fmt::format("{} ({})", side.plan.owner_name(id), id);
+    return out.empty() ? std::string(side.none) : out;
+  };
+  return {with_ids(old_side, old_activity), with_ids(new_side, new_activity)};
+}
+
 }  // namespace parplan::diff_render
 
 namespace parplan {

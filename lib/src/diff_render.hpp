@@ -57,6 +57,13 @@ struct AttributeInfo {
 
 const AttributeInfo& attribute_info(Attribute attribute);
 
+// A change's old and new value for people. Owners whose names read the same on both sides (an id
+// renamed, a name shared) are told apart by their ids: "Sở Nội vụ (snv) → Sở Nội vụ (sonv)".
+std::pair<std::string, std::string> show_change(const AttributeInfo& info, const SideView& old_side,
+                                                const Activity& old_activity,
+                                                const SideView& new_side,
+                                                const Activity& new_activity);
+
 // One activity change as JSON: {"attribute", "old", "new"}, with "removed"/"added" owners,
 // "months" for a start/end shift, "delta" for progress.
 nlohmann::json change_json(const Plan& old_plan, const Plan& new_plan, const ActivityDiff& d,

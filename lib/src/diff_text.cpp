@@ -83,7 +83,7 @@ class TextWriter {
     const Activity& a = *d.old_activity;
     const Activity& b = *d.new_activity;
     if (c.attribute == Attribute::completed && completed_folded(d)) return;
-    std::string before = info.show(old_, a), after = info.show(new_, b);
+    auto [before, after] = show_change(info, old_, a, new_, b);
     if (info.block) {
       out_ += fmt::format("  {}:\n", info.name);
       if (!before.empty()) out_ += "    " + red("- " + before) + "\n";

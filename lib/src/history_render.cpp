@@ -37,8 +37,7 @@ std::string change_phrase(const Voice& voice, const Entry& e, const Change& c) {
   const AttributeInfo& info = attribute_info(c.attribute);
   const SideView old_side{*e.old_plan, voice.tr, voice.none, voice.plain};
   const SideView new_side{*e.new_plan, voice.tr, voice.none, voice.plain};
-  std::string before = info.show(old_side, *d.old_activity);
-  std::string after = info.show(new_side, *d.new_activity);
+  auto [before, after] = show_change(info, old_side, *d.old_activity, new_side, *d.new_activity);
   if (before.empty()) before = voice.none;
   if (after.empty()) after = voice.none;
   std::string text = fmt::format("{} {} → {}", voice.name(info), before, after);

@@ -322,6 +322,27 @@ TEST_CASE("diff: owner lists are sets of owners") {
   CHECK(change.added.empty());
 }
 
+TEST_CASE("diff: owners whose names read the same are told apart by their ids") {
+  // The id of Sở Nội vụ renamed from snv to sonv: the names alone would read "Sở Nội vụ → Sở Nội
+  // vụ".
+  std::string renamed = small_plan;
+  renamed.replace(renamed.find("  snv:"), 6, "  sonv:");
+  LoadResult a = load_text(small_plan, one_activity("        lead: [snv, stp]\n"));
+  LoadResult b = load_text(renamed, one_activity("        lead: [sonv, stp]\n"));
+  PlanDiff diff = diff_plans(a.plan, b.plan);
+  CHECK(diff_to_text(diff, false)
+            .ends_with("I.1.1 Hội nghị\n  lead: Sở Nội vụ (snv); Sở Tư pháp (stp) → Sở Nội vụ "
+                       "(sonv); Sở Tư pháp "
+                       "(stp)\n"));
+  std::string md = diff_to_markdown(diff, {parplan::i18n::Language::vi, 3, false});
+  CHECK(md.find("| Sở Nội vụ (snv); Sở Tư pháp (stp) | Sở Nội vụ (sonv); Sở Tư pháp (stp) |") !=
+        std::string::npos);
+  // Names that differ stay names.
+  LoadResult c = load_text(small_plan, one_activity("        lead: [stp]\n"));
+  CHECK(diff_to_text(diff_plans(a.plan, c.plan), false)
+            .ends_with("  lead: Sở Nội vụ; Sở Tư pháp → Sở Tư pháp\n"));
+}
+
 TEST_CASE("diff: a filter keeps activities that match on either side") {
   LoadResult old_side = load_fixture("diff-old");
   LoadResult new_side = load_fixture("diff-new");
