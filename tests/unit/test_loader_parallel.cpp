@@ -56,3 +56,30 @@ TEST_CASE("loader: a plan parsed on worker threads reports in file order, as a s
                  });
   CHECK(result.plan.activities().size() == 4 * 700 + 3);
 }
+
+TEST_CASE("loader: many files on a few worker threads come back whole and in order") {
+  // More files than the workers may run ahead, each with its own unknown owner at its end.
+  std::vector<parplan::SourceFile> files = {
+      {"plan.yaml", "plan:\n  id: big\n  title: Big\n  year: 2024\nowners:\n  snv: Sở Nội vụ\n"}};
+  for (int f = 10; f < 50; ++f)
+    files.push_back(
+        {fmt::format("{}-f.yaml", f),
+         big_field(f, 70,
+                   fmt::format("      - id: F{}.1.999\n        title: Lạc\n        lead: "
+                               "[x{}]\n        schedule: ongoing\n",
+                               f, f))});
+  std::size_t total = 0;
+  for (const auto& f : files) total += f.content.size();
+  REQUIRE(total > 1024 * 1024);
+
+  parplan::LoadResult result = parplan::load_plan_from_sources("p", files);
+  std::vector<std::string> expected;
+  for (int f = 10; f < 50; ++f)
+    expected.push_back(fmt::format(
+        "p/{}-f.yaml:429:16: error: unknown owner 'x{}'; declare it under 'owners' in plan.yaml", f,
+        f));
+  std::vector<std::string> lines;
+  for (const auto& d : result.diagnostics) lines.push_back(parplan::format_text(d));
+  CHECK(lines == expected);
+  CHECK(result.plan.activities().size() == 40 * 71);
+}
