@@ -220,11 +220,11 @@ done
 # the two commands measured back to back.
 if [ -n "${PLAN_DIR[shipped]:-}" ]; then
   log "shipped plan: hyperfine floor vs due, 200 runs each"
-  hyperfine -N --style none --warmup 20 --runs 200 --export-json "$RESULTS/shipped-due.json" \
+  hyperfine -N --style none --warmup 20 --runs 200 --export-json "$RESULTS/shipped-startup.json" \
     --command-name floor "$FLOOR ${PLAN_DIR[shipped]}" \
     --command-name LoadFile "$LOADFILE ${PLAN_DIR[shipped]}" \
     --command-name due "$PARPLAN due --plan ${PLAN_DIR[shipped]} --month $MONTH --format json" \
-    > "$RESULTS/shipped-due.hyperfine" 2>&1 || log "shipped plan: hyperfine failed"
+    > "$RESULTS/shipped-startup.hyperfine" 2>&1 || log "shipped plan: hyperfine failed"
 fi
 
 # --- a plan at a git revision (issue 10) ---------------------------------------
@@ -311,8 +311,8 @@ print(f"\ngit revision read, 4,000 files: validate {r['validate']:.3f} s, diff H
 PY
   tail -1 "$RESULTS/table.md" >&2
 fi
-if [ -f "$RESULTS/shipped-due.json" ]; then
-  python3 - "$RESULTS/shipped-due.json" >> "$RESULTS/table.md" <<'PY'
+if [ -f "$RESULTS/shipped-startup.json" ]; then
+  python3 - "$RESULTS/shipped-startup.json" >> "$RESULTS/table.md" <<'PY'
 import json, sys
 r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
 ratio = r["due"] / r["floor"]
