@@ -89,10 +89,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_markdown(parplan::render_report(plan, options));
     }
     parplan::Agenda agenda = parplan::build_agenda(plan, {}, as_of, 1);
-    check_markdown(parplan::agenda_markdown(plan, agenda, ""));
+    for (auto language : {parplan::i18n::Language::vi, parplan::i18n::Language::en})
+      check_markdown(parplan::agenda_markdown(plan, agenda, "", parplan::i18n::Catalog(language)));
   }
   parplan::PlanDiff diff = parplan::diff_plans(base.plan, plan);
-  for (const char* language : {"vi", "en"}) {
+  for (auto language : {parplan::i18n::Language::vi, parplan::i18n::Language::en}) {
     parplan::DiffMarkdownOptions options;
     options.language = language;
     check_markdown(parplan::diff_to_markdown(diff, options));
