@@ -49,13 +49,17 @@ void run_diff(Context& ctx, const DiffCommandOptions& options) {
   if (!options.versions.empty()) old_version = options.versions[0];
   if (options.versions.size() == 2) new_version = options.versions[1];
 
-  // The sides are independent, so they load on two cores; the old side's trouble is reported
-  // first whichever finishes first.
-  auto old_future = std::async(std::launch::async, [&] { return load_version(ctx, old_version); });
+  // The sides load at once, on two cores, and parse a file that is the same on both sides once;
+  // the old side's trouble is reported first whichever finishes first.
+  LoadOptions old_options = ctx.load_options(), new_options = old_options;
+  old_options.sharing = new_options.sharing = make_parse_sharing();
+  new_options.side = 1;
+  auto old_future =
+      std::async(std::launch::async, [&] { return load_version(ctx, old_version, old_options); });
   std::optional<LoadResult> new_loaded;
   std::exception_ptr new_error;
   try {
-    new_loaded = load_version(ctx, new_version);
+    new_loaded = load_version(ctx, new_version, new_options);
   } catch (...) {
     new_error = std::current_exception();
   }

@@ -95,7 +95,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   // removed) selects what `parplan diff REV --owner X` would.
   std::optional<LoadResult> old_side;
   if (options.since) {
-    old_side = load_version(ctx, options.since, "--since ");
+    old_side = load_version(ctx, options.since, ctx.load_options(), "--since ");
     if (!old_side->ok()) {
       std::cerr << error_lines(*old_side)
                 << fmt::format("parplan: {} (--since) has {} error(s); no report written\n",

@@ -32,10 +32,9 @@ void print_warnings(const std::vector<std::string>& warnings) {
 }
 
 LoadResult load_version(const Context& ctx, const std::optional<std::string>& version,
-                        std::string_view option) {
-  if (!version) return load_plan(ctx.plan_directory(), ctx.load_options());
-  if (auto directory = plan_directory_argument(*version))
-    return load_plan(*directory, ctx.load_options());
+                        const LoadOptions& options, std::string_view option) {
+  if (!version) return load_plan(ctx.plan_directory(), options);
+  if (auto directory = plan_directory_argument(*version)) return load_plan(*directory, options);
   std::string revision = *version;
   if (git::is_date(revision)) {
     git::DatedCommit commit = git::commit_before(
@@ -45,7 +44,7 @@ LoadResult load_version(const Context& ctx, const std::optional<std::string>& ve
     revision = commit.short_id;
   }
   git::PlanAtRevision at =
-      git::load_plan_at(revision, ctx.plan_directory(), ctx.load_options(), ctx.git_options());
+      git::load_plan_at(revision, ctx.plan_directory(), options, ctx.git_options());
   print_warnings(at.warnings);
   return std::move(at.loaded);
 }

@@ -12,14 +12,14 @@
 
 namespace parplan::cli {
 
+// git's warnings about a revision, as `parplan: git: warning: ...` lines on stderr.
+void print_warnings(const std::vector<std::string>& warnings);
+
 // nullopt: the working tree's plan. A directory that holds a plan (itself, or its data/ like
 // discovery) wins over a revision of the same name; a date (YYYY-MM-DD) is the last commit of the
 // current branch before it, named on stderr after `option` ("--since "); anything else is a git
 // revision.
-// git's warnings about a revision, as `parplan: git: warning: ...` lines on stderr.
-void print_warnings(const std::vector<std::string>& warnings);
-
 LoadResult load_version(const Context& ctx, const std::optional<std::string>& version,
-                        std::string_view option = "");
+                        const LoadOptions& options, std::string_view option = "");
 
 }  // namespace parplan::cli

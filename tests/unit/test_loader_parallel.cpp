@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <future>
+
 #include "parplan/loader.hpp"
 
 namespace {
@@ -82,4 +84,83 @@ TEST_CASE("loader: many files on a few worker threads come back whole and in ord
   for (const auto& d : result.diagnostics) lines.push_back(parplan::format_text(d));
   CHECK(lines == expected);
   CHECK(result.plan.activities().size() == 40 * 71);
+}
+
+TEST_CASE("loader: two loads sharing parses read each side as a load of its own would") {
+  const std::string plan = "plan:\n  id: t\n  title: T\n  year: 2024\nowners:\n  snv: Sở Nội vụ\n";
+  // 01 is the same on both sides and has a problem; 02 differs; 03 is only on the new side.
+  const std::string same =
+      "field: F1\ntitle: A\ntasks:\n  - id: F1.1\n    title: T\n"
+      "    activities:\n      - id: F1.1.1\n        title: X\n"
+      "        title: Z\n        lead: [snx]\n        schedule: ongoing\n";
+  auto field = [](int f, const std::string& lead) {
+    return fmt::format(
+        "field: F{0}\ntitle: B\ntasks:\n  - id: F{0}.1\n    title: T\n"
+        "    activities:\n      - id: F{0}.1.1\n        title: Y\n"
+        "        lead: [{1}]\n        schedule: ongoing\n",
+        f, lead);
+  };
+  std::vector<parplan::SourceFile> old_files = {
+      {"plan.yaml", plan}, {"01-a.yaml", same}, {"02-b.yaml", field(2, "snv")}};
+  std::vector<parplan::SourceFile> new_files = {{"plan.yaml", plan},
+                                                {"03-c.yaml", field(3, "sny")},
+                                                {"01-a.yaml", same},
+                                                {"02-b.yaml", field(2, "snz")}};
+  auto text = [](const parplan::LoadResult& r) {
+    std::string out;
+    for (const auto& d : r.diagnostics) out += parplan::format_text(d) + "\n";
+    return out + fmt::format("{} activities\n", r.plan.activities().size());
+  };
+  const std::string old_alone = text(parplan::load_plan_from_sources("old", old_files));
+  const std::string new_alone = text(parplan::load_plan_from_sources("new", new_files));
+  auto unknown = [](const char* id) {
+    return fmt::format(": error: unknown owner '{}'; did you mean 'snv' (Sở Nội vụ)?\n", id);
+  };
+  const std::string duplicate =
+      "/01-a.yaml:9:9: error: duplicate key 'title' (first given at line 8, column 9); remove one "
+      "of them\n";
+  CHECK(old_alone == "old" + duplicate + "old/01-a.yaml:10:16" + unknown("snx") + "2 activities\n");
+  CHECK(new_alone == "new" + duplicate + "new/01-a.yaml:10:16" + unknown("snx") +
+                         "new/02-b.yaml:9:16" + unknown("snz") + "new/03-c.yaml:9:16" +
+                         unknown("sny") + "3 activities\n");
+  for (int round = 0; round < 20; ++round) {
+    parplan::LoadOptions old_options, new_options;
+    old_options.sharing = new_options.sharing = parplan::make_parse_sharing();
+    new_options.side = 1;
+    auto old_side = std::async(std::launch::async, [&] {
+      return parplan::load_plan_from_sources("old", old_files, old_options);
+    });
+    parplan::LoadResult new_side = parplan::load_plan_from_sources("new", new_files, new_options);
+    CHECK(text(old_side.get()) == old_alone);
+    CHECK(text(new_side) == new_alone);
+    CHECK(parplan::shared_parses(*old_options.sharing) == 2);  // plan.yaml and 01-a.yaml
+  }
+}
+
+TEST_CASE("loader: two large loads sharing parses on worker threads agree with loads alone") {
+  std::vector<parplan::SourceFile> old_files = {
+      {"plan.yaml", "plan:\n  id: big\n  title: Big\n  year: 2024\nowners:\n  snv: Sở Nội vụ\n"}};
+  for (int f = 10; f < 40; ++f)
+    old_files.push_back({fmt::format("{}-f.yaml", f), big_field(f, 70, "")});
+  std::vector<parplan::SourceFile> new_files = old_files;
+  // Every third file differs; one file is only on the old side.
+  for (std::size_t i = 1; i < new_files.size(); i += 3)
+    new_files[i].content += "      - id: F" + new_files[i].name.substr(0, 2) +
+                            ".1.999\n        title: Mới\n        lead: [snv]\n        start: 2\n"
+                            "        end: 3\n";
+  new_files.erase(new_files.begin() + 5);
+  parplan::LoadOptions old_options, new_options;
+  old_options.sharing = new_options.sharing = parplan::make_parse_sharing();
+  new_options.side = 1;
+  auto old_side = std::async(std::launch::async, [&] {
+    return parplan::load_plan_from_sources("p", old_files, old_options);
+  });
+  parplan::LoadResult new_side = parplan::load_plan_from_sources("p", new_files, new_options);
+  parplan::LoadResult old_loaded = old_side.get();
+  CHECK(old_loaded.diagnostics.empty());
+  CHECK(new_side.diagnostics.empty());
+  CHECK(old_loaded.plan.activities().size() == 30 * 70);
+  // plan.yaml and the 19 field files that are the same on both sides.
+  CHECK(parplan::shared_parses(*old_options.sharing) == 20);
+  CHECK(new_side.plan.activities().size() == 29 * 70 + 10);
 }

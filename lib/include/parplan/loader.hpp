@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,13 +10,23 @@
 
 namespace parplan {
 
+class ParseSharing;  // see LoadOptions::sharing
+
 struct LoadOptions {
   // Files larger than this are refused before parsing. 16 MiB admits field files of ~40,000
   // activities while keeping a hostile file from costing more than a few hundred MB.
   std::uint64_t max_file_size = 16 * 1024 * 1024;
   // load_plan also returns the bytes it read, for editors that rewrite a file and load again.
   bool keep_sources = false;
+  // Two loads of versions of one plan (the sides of a diff), given the same sharing and each its
+  // own side (0 and 1), parse a file whose name and bytes are the same on both sides once.
+  std::shared_ptr<ParseSharing> sharing;
+  int side = 0;
 };
+
+std::shared_ptr<ParseSharing> make_parse_sharing();
+// How many files one side took from the other's parse.
+std::size_t shared_parses(ParseSharing& sharing);
 
 struct SourceFile {
   std::string name;
