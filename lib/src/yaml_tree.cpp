@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "encoding.hpp"
 #include "yaml_builder.hpp"
 
 namespace parplan::yaml {
@@ -30,7 +31,8 @@ std::optional<std::string> with_colon(std::string_view line) {
   if (word == 0 || word == line.size() || (line[word] != ' ' && line[word] != ':')) return {};
   std::size_t value = line.find_first_not_of(" :", word);
   if (value == line.npos) return {};
-  return fmt::format("{}: {}", line.substr(0, word), line.substr(value));
+  // The rest of the line goes into a message: a tab or a control character in it is escaped.
+  return display_text(fmt::format("{}: {}", line.substr(0, word), line.substr(value)));
 }
 
 Node parse(std::string_view text, FileReport& report) {

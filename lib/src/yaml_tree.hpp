@@ -53,8 +53,8 @@ constexpr std::size_t max_lookahead_marks = 100'000;
 // problems to `report`. Returns a null node when nothing usable was parsed.
 Node parse(std::string_view text, FileReport& report);
 
-// "end 12" or "end:12" as it was meant: "end: 12"; nullopt unless the text starts with a word
-// that can be a key followed by a space or a colon and a value.
+// "end 12" or "end:12" as it was meant: "end: 12", ready for a message (display_text); nullopt
+// unless the text starts with a word that can be a key followed by a space or a colon and a value.
 std::optional<std::string> with_colon(std::string_view line);
 
 }  // namespace parplan::yaml
