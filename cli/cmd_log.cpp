@@ -44,7 +44,7 @@ std::string resolve_bound(const Context& ctx, const std::string& top, const std:
 
 void run_log(Context& ctx, const LogOptions& options) {
   const std::string directory = ctx.plan_directory();
-  const std::string top = git::locate(directory, ctx.git_options()).top;
+  const std::string top = git::locate(directory, ctx.git_options(), history::history_needs_git).top;
   history::ReadOptions read;
   read.load = ctx.load_options();
   read.ids = options.ids;

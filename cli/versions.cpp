@@ -38,7 +38,10 @@ LoadResult load_version(const Context& ctx, const std::optional<std::string>& ve
   std::string revision = *version;
   if (git::is_date(revision)) {
     git::DatedCommit commit = git::commit_before(
-        git::locate(ctx.plan_directory(), ctx.git_options()).top, revision, ctx.git_options());
+        git::locate(ctx.plan_directory(), ctx.git_options(),
+                    "a date names a commit; to compare without git, give plan directories")
+            .top,
+        revision, ctx.git_options());
     print_warnings(commit.warnings);
     std::cerr << fmt::format("parplan: {}{}: {}\n", option, revision, git::describe(commit));
     revision = commit.short_id;

@@ -247,6 +247,7 @@ void agenda_json(const Plan& plan, const Agenda& agenda,
   };
   const std::map<std::string, nlohmann::json> scalars = {{"as_of", to_string(agenda.as_of)},
                                                          {"counts", counts},
+                                                         {"due_from", to_string(agenda.due_from)},
                                                          {"period", period},
                                                          {"plan", plan.info.id},
                                                          {"plan_year", plan.info.year},

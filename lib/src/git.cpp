@@ -143,7 +143,8 @@ Output run(const std::vector<std::string>& args, const std::string& directory,
   return {result.status, std::move(result.out), std::move(result.err)};
 }
 
-Location locate(const std::string& directory, const Options& options) {
+Location locate(const std::string& directory, const Options& options,
+                std::string_view without_git) {
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) throw Error(escape_text(directory) + " is not a directory");
   Output top = run({"rev-parse", "--is-bare-repository", "--show-toplevel"}, directory, options);
@@ -158,10 +159,9 @@ Location locate(const std::string& directory, const Options& options) {
     // git's own words only when they say more than "not a git repository" (safe.directory...).
     std::string reason = first_line(top.err);
     if (reason.starts_with("not a git repository")) reason.clear();
-    throw Error(
-        fmt::format("{} is not in a git repository{}; to compare without git, give two "
-                    "plan directories",
-                    escape_text(directory), reason.empty() ? "" : " (" + reason + ")"));
+    throw Error(fmt::format("{} is not in a git repository{}{}{}", escape_text(directory),
+                            reason.empty() ? "" : " (" + reason + ")",
+                            without_git.empty() ? "" : "; ", without_git));
   }
   Location location;
   location.top = out.substr(6);
@@ -346,7 +346,8 @@ Followed follow_link(ObjectReader& reader, const std::string& top, const std::st
 
 PlanAtRevision load_plan_at(const std::string& revision, const std::string& plan_directory,
                             const LoadOptions& load_options, const Options& options) {
-  Location where = locate(plan_directory, options);
+  Location where = locate(plan_directory, options,
+                          "to compare without git, give plan directories instead of revisions");
   Commit commit = resolve_commit(where.top, revision, options);
   const std::string label = side_label(revision, where.path);
   const std::string shown_path = where.path.empty() ? "the top directory" : where.path;

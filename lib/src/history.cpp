@@ -348,7 +348,7 @@ std::vector<bool> relevant_commits(const std::vector<Tree>& trees,
 
 History read_history(const std::string& plan_directory, const ReadOptions& options,
                      const git::Options& git_options) {
-  git::Location where = git::locate(plan_directory, git_options);
+  git::Location where = git::locate(plan_directory, git_options, history_needs_git);
   History history;
   history.directory = where.path.empty() ? "." : where.path;
   std::vector<LoggedCommit> logged;

@@ -265,8 +265,19 @@ TEST_CASE("diff: trouble with git exits 2 with a clear message") {
     RunResult result = parplan::test::run_parplan({"diff"}, {dir.str(), {}, ""});
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
-          "parplan: error: data is not in a git repository; to compare without git, give two "
-          "plan directories\n");
+          "parplan: error: data is not in a git repository; to compare without git, give plan "
+          "directories instead of revisions\n");
+    // Each command that needs git says what to do instead in its own terms.
+    result = parplan::test::run_parplan({"log"}, {dir.str(), {}, ""});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err ==
+          "parplan: error: data is not in a git repository; history comes from git: commit the "
+          "plan to a git repository (git init, git add, git commit) first\n");
+    result = parplan::test::run_parplan({"diff", "2024-05-01"}, {dir.str(), {}, ""});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err ==
+          "parplan: error: data is not in a git repository; a date names a commit; to compare "
+          "without git, give plan directories\n");
   }
   SUBCASE("the plan directory did not exist at that revision") {
     GitRepo repo;

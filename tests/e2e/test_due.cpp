@@ -462,6 +462,7 @@ TEST_CASE("due: JSON holds every section as activity objects and round-trips") {
   CHECK(j.at("plan") == "fixture-all-kinds");
   CHECK(j.at("plan_year") == 2024);
   CHECK(j.at("as_of") == "2024-06");
+  CHECK(j.at("due_from") == "2024-06");
   CHECK(j.at("period") == "in-plan-year");
   CHECK(j.at("within") == 1);
   CHECK(j.at("counts") == json{{"overdue", 3},

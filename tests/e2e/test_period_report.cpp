@@ -176,6 +176,7 @@ TEST_CASE("period: due and list take a period") {
   json j = json::parse(r.out);
   // As of June; due covers April to June: only II.1.3 was not done then (done in July).
   CHECK(j.at("as_of") == "2024-06");
+  CHECK(j.at("due_from") == "2024-04");
   CHECK(ids_of(j.at("due")) == std::vector<std::string>{"II.1.3"});
   CHECK(ids_of(j.at("overdue")).empty());
   r = plan.run({"due", "--period", "2024-Q2", "--lang", "en"});

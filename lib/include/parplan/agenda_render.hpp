@@ -59,8 +59,8 @@ std::string agenda_text(const Plan& plan, const Agenda& agenda, std::string_view
 std::string agenda_markdown(const Plan& plan, const Agenda& agenda, std::string_view scope,
                             const i18n::Catalog& tr);
 
-// {"plan", "plan_year", "as_of", "period", "within", "overdue", "due", "upcoming", "starting",
-//  "waiting", "counts"}: section elements are activity_json objects, overdue ones with
+// {"plan", "plan_year", "as_of", "due_from", "period", "within", "overdue", "due", "upcoming",
+//  "starting", "waiting", "counts"}: section elements are activity_json objects, overdue ones with
 // "months_late". Pretty-printed with two-space indents and a final line feed, handed to `write`
 // in pieces so that a large agenda is never held whole in memory.
 void agenda_json(const Plan& plan, const Agenda& agenda,

@@ -52,8 +52,9 @@ struct Location {
   std::string path;  // the directory relative to top, "" at the top itself
 };
 // Throws parplan::Error when `directory` is not inside a git work tree (a bare repository or a
-// GIT_DIR without a work tree included).
-Location locate(const std::string& directory, const Options& options);
+// GIT_DIR without a work tree included); `without_git` ends the message with what to do instead.
+Location locate(const std::string& directory, const Options& options,
+                std::string_view without_git = "");
 
 struct Commit {
   std::string id;

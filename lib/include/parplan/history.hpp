@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parplan/diff.hpp"
@@ -62,6 +63,11 @@ struct ReadOptions {
   std::vector<std::string> ids;
   LoadOptions load;
 };
+
+// What to do when the plan is not in a git repository, for the commands that read its history.
+inline constexpr std::string_view history_needs_git =
+    "history comes from git: commit the plan to a git repository (git init, git add, git commit) "
+    "first";
 
 // Reads the history of the plan in `plan_directory` (a directory of a git work tree). Throws
 // parplan::Error for git trouble (not a repository, an unknown revision, a partial clone lacking
