@@ -23,6 +23,27 @@ std::string big_field(int field, int activities, const std::string& extra) {
   return text + extra;
 }
 
+// Two versions loaded at once and sharing parses, as `diff` loads them.
+struct LoadedPair {
+  parplan::LoadResult old_side, new_side;
+  std::size_t shared;  // parses the second side to ask took from the first
+};
+
+LoadedPair load_sharing(const std::string& old_directory,
+                        const std::vector<parplan::SourceFile>& old_files,
+                        const std::string& new_directory,
+                        const std::vector<parplan::SourceFile>& new_files) {
+  parplan::LoadOptions old_options, new_options;
+  old_options.sharing = new_options.sharing = parplan::make_parse_sharing();
+  new_options.side = 1;
+  auto old_side = std::async(std::launch::async, [&] {
+    return parplan::load_plan_from_sources(old_directory, old_files, old_options);
+  });
+  parplan::LoadResult new_side =
+      parplan::load_plan_from_sources(new_directory, new_files, new_options);
+  return {old_side.get(), std::move(new_side), parplan::shared_parses(*old_options.sharing)};
+}
+
 }  // namespace
 
 TEST_CASE("loader: a plan parsed on worker threads reports in file order, as a sequential one") {
@@ -124,16 +145,10 @@ TEST_CASE("loader: two loads sharing parses read each side as a load of its own 
                          "new/02-b.yaml:9:16" + unknown("snz") + "new/03-c.yaml:9:16" +
                          unknown("sny") + "3 activities\n");
   for (int round = 0; round < 20; ++round) {
-    parplan::LoadOptions old_options, new_options;
-    old_options.sharing = new_options.sharing = parplan::make_parse_sharing();
-    new_options.side = 1;
-    auto old_side = std::async(std::launch::async, [&] {
-      return parplan::load_plan_from_sources("old", old_files, old_options);
-    });
-    parplan::LoadResult new_side = parplan::load_plan_from_sources("new", new_files, new_options);
-    CHECK(text(old_side.get()) == old_alone);
-    CHECK(text(new_side) == new_alone);
-    CHECK(parplan::shared_parses(*old_options.sharing) == 2);  // plan.yaml and 01-a.yaml
+    LoadedPair loaded = load_sharing("old", old_files, "new", new_files);
+    CHECK(text(loaded.old_side) == old_alone);
+    CHECK(text(loaded.new_side) == new_alone);
+    CHECK(loaded.shared == 2);  // plan.yaml and 01-a.yaml
   }
 }
 
@@ -149,18 +164,11 @@ TEST_CASE("loader: two large loads sharing parses on worker threads agree with l
                             ".1.999\n        title: Mới\n        lead: [snv]\n        start: 2\n"
                             "        end: 3\n";
   new_files.erase(new_files.begin() + 5);
-  parplan::LoadOptions old_options, new_options;
-  old_options.sharing = new_options.sharing = parplan::make_parse_sharing();
-  new_options.side = 1;
-  auto old_side = std::async(std::launch::async, [&] {
-    return parplan::load_plan_from_sources("p", old_files, old_options);
-  });
-  parplan::LoadResult new_side = parplan::load_plan_from_sources("p", new_files, new_options);
-  parplan::LoadResult old_loaded = old_side.get();
-  CHECK(old_loaded.diagnostics.empty());
-  CHECK(new_side.diagnostics.empty());
-  CHECK(old_loaded.plan.activities().size() == 30 * 70);
+  LoadedPair loaded = load_sharing("p", old_files, "p", new_files);
+  CHECK(loaded.old_side.diagnostics.empty());
+  CHECK(loaded.new_side.diagnostics.empty());
+  CHECK(loaded.old_side.plan.activities().size() == 30 * 70);
+  CHECK(loaded.new_side.plan.activities().size() == 29 * 70 + 10);
   // plan.yaml and the 19 field files that are the same on both sides.
-  CHECK(parplan::shared_parses(*old_options.sharing) == 20);
-  CHECK(new_side.plan.activities().size() == 29 * 70 + 10);
+  CHECK(loaded.shared == 20);
 }
