@@ -45,6 +45,7 @@ class ParseSharing {
   };
 
   Claim claim(int side, const std::string& name, const std::string& content) {
+    if (side != 0 && side != 1) throw Error("LoadOptions::side must be 0 or 1");
     Key key{name != "plan.yaml", name};
     std::lock_guard lock(mutex_);
     forget_passed(side, key);
