@@ -40,7 +40,7 @@ void TreeBuilder::anchor(std::size_t pos) {
   error(pos, "anchors (&name) are not supported in plan files; write the value out in full");
 }
 
-void TreeBuilder::scalar(std::size_t pos, const std::string& value, bool escapes) {
+void TreeBuilder::scalar(std::size_t pos, std::string_view value, bool escapes) {
   Node node = make(Node::Kind::scalar, pos);
   node.comment_column = comment_after(node.offset);
   // The file's bytes were checked before parsing, but escapes in double-quoted strings ("\e",

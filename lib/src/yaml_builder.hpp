@@ -110,7 +110,7 @@ class TreeBuilder {
   void anchor(std::size_t pos);
   // `escapes`: the value may come from escape sequences (a double-quoted scalar), which can
   // produce what the file's checked bytes cannot.
-  void scalar(std::size_t pos, const std::string& value, bool escapes);
+  void scalar(std::size_t pos, std::string_view value, bool escapes);
   // `counts`: a nesting level the user wrote (see yaml_cpp_reader.cpp for the others).
   void sequence_start(std::size_t pos, bool counts);
   void map_start(std::size_t pos, bool counts);

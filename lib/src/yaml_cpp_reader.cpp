@@ -24,9 +24,9 @@ namespace {
 
 // Hands the text to yaml-cpp a block at a time and ends the input early once yaml-cpp has read
 // more than max_lookahead_marks token marks past the last value it reported (see yaml_tree.hpp);
-// yaml-cpp then stops at what looks like the end of the file, and parse() reports the real
-// reason. Counting marks rather than bytes lets long text and comments through: they cost yaml-cpp
-// one token or none.
+// yaml-cpp then stops at what looks like the end of the file, and read_with_yaml_cpp() reports the
+// real reason. Counting marks rather than bytes lets long text and comments through: they cost
+// yaml-cpp one token or none.
 class Input : public std::streambuf {
  public:
   explicit Input(std::string_view text) : text_(text) { marks_before_.push_back(0); }

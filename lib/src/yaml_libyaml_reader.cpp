@@ -112,18 +112,16 @@ bool has_blank_line(std::string_view source) {
 }
 
 // Where yaml-cpp would read a scalar differently from libyaml: `source` is its text in the file,
-// `before` what precedes it on its line.
-bool yaml_cpp_disagrees(const yaml_event_t& event, std::string_view source, std::string_view before,
-                        bool in_flow) {
-  const auto& scalar = event.data.scalar;
-  std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
-  switch (scalar.style) {
+// `at_line_start` whether only indentation precedes it.
+template <class AtLineStart>
+bool yaml_cpp_disagrees(yaml_scalar_style_t style, std::string_view value, std::string_view source,
+                        AtLineStart at_line_start, bool in_flow) {
+  switch (style) {
     case YAML_LITERAL_SCALAR_STYLE:
     case YAML_FOLDED_SCALAR_STYLE:
       // yaml-cpp drops the blank lines a `|+` or `>+` block keeps, and libyaml takes a block
       // that starts a line where yaml-cpp may not; plans write `key: |`.
-      return source.substr(0, source.find('\n')).find('+') != source.npos ||
-             before.find_first_not_of(" \t") == before.npos;
+      return source.substr(0, source.find('\n')).find('+') != source.npos || at_line_start();
     case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
       // yaml-cpp writes \_ (U+00A0) as a byte that is not UTF-8; of \N, \L and \P (U+0085, line
       // and paragraph separators) a plan needs none.
@@ -168,13 +166,16 @@ std::optional<Node> read_clean_with_libyaml(std::string_view text, const TextInd
           break;
         case YAML_SCALAR_EVENT: {
           const auto& scalar = event->data.scalar;
+          if (scalar.anchor || scalar.tag) return std::nullopt;
           bool in_flow = !flow.empty() && flow.back();
-          std::size_t line = index.line_start(pos);
+          std::string_view value(reinterpret_cast<const char*>(scalar.value), scalar.length);
           std::string_view source = text.substr(pos, offset(event->end_mark.index) - pos);
-          if (scalar.anchor || scalar.tag ||
-              yaml_cpp_disagrees(*event, source, text.substr(line, pos - line), in_flow))
+          auto at_line_start = [&] {
+            std::size_t line = index.line_start(pos);
+            return text.substr(line, pos - line).find_first_not_of(" \t") == text.npos;
+          };
+          if (yaml_cpp_disagrees(scalar.style, value, source, at_line_start, in_flow))
             return std::nullopt;
-          std::string value(reinterpret_cast<const char*>(scalar.value), scalar.length);
           if (scalar.style == YAML_PLAIN_SCALAR_STYLE && is_null_text(value))
             builder.null_value(value.empty() ? next_token(text, pos) : pos);
           else
