@@ -88,8 +88,8 @@ std::string error_lines(const LoadResult& result) {
   return out;
 }
 
-std::optional<Plan> Context::load_valid_plan() const {
-  LoadResult result = load_plan(plan_directory(), load_options());
+std::optional<Plan> Context::load_valid_plan(const LoadOptions& options) const {
+  LoadResult result = load_plan(plan_directory(), options);
   if (result.ok()) return std::move(result.plan);
   std::cerr << error_lines(result)
             << fmt::format("parplan: {} has {} error(s); fix them first (parplan validate)\n",

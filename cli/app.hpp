@@ -29,9 +29,10 @@ class Context {
   [[nodiscard]] git::Options git_options() const;
   // The plan directory: --plan, $PARPLAN_PLAN, or the nearest one upward (throws Error).
   [[nodiscard]] std::string plan_directory() const;
-  // Loads the plan; when it has errors, prints them as `validate` does and returns nullopt
-  // (the caller exits 1).
-  std::optional<Plan> load_valid_plan() const;
+  // Loads the plan (with `options`, load_options() by default); when it has errors, prints them
+  // as `validate` does and returns nullopt (the caller exits 1).
+  std::optional<Plan> load_valid_plan() const { return load_valid_plan(load_options()); }
+  std::optional<Plan> load_valid_plan(const LoadOptions& options) const;
   // Colour for a stream: --color, then NO_COLOR, then whether it is a terminal.
   [[nodiscard]] bool color(int fd) const;
   // Columns of the terminal on fd, or nullopt when it is not one (output is piped).

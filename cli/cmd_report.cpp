@@ -85,7 +85,13 @@ std::string now_stamp() {
 
 void run_report(Context& ctx, const ReportCliOptions& options) {
   std::vector<std::string> sections = chosen_sections(options);
-  std::optional<Plan> loaded = ctx.load_valid_plan();
+  // With --since, the version loaded second takes the first's parse of each unchanged file.
+  LoadOptions new_options = ctx.load_options(), old_options = new_options;
+  if (options.since) {
+    new_options.sharing = old_options.sharing = make_parse_sharing();
+    old_options.side = 1;
+  }
+  std::optional<Plan> loaded = ctx.load_valid_plan(new_options);
   if (!loaded) {
     ctx.exit_code = exit_problems;
     return;
@@ -95,7 +101,7 @@ void run_report(Context& ctx, const ReportCliOptions& options) {
   // removed) selects what `parplan diff REV --owner X` would.
   std::optional<LoadResult> old_side;
   if (options.since) {
-    old_side = load_version(ctx, options.since, ctx.load_options(), "--since ");
+    old_side = load_version(ctx, options.since, old_options, "--since ");
     if (!old_side->ok()) {
       std::cerr << error_lines(*old_side)
                 << fmt::format("parplan: {} (--since) has {} error(s); no report written\n",
